@@ -1,0 +1,38 @@
+/* Comparing an actual tensor with an expected one under a tolerance. ULP distance is
+ * defined once here: values are mapped to integers in sign-magnitude order (so the distance
+ * counts representable values between them), -0 equals +0, NaN matches only NaN, and an
+ * infinity matches only the same infinity. */
+#ifndef WEBNN_COMPARE_H
+#define WEBNN_COMPARE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "webnn/tensor.h"
+#include "webnn/vector_file.h"
+
+typedef struct wn_compare_result {
+    bool shape_ok;             /* data type and shape equal */
+    bool pass;
+    size_t n_elements;
+    size_t n_bad;              /* elements out of tolerance */
+    double max_ulp;            /* largest ULP distance seen (float types; INFINITY for NaN mismatch) */
+    double max_abs;            /* largest absolute error seen */
+    size_t worst_index;        /* element with the largest error */
+    double worst_expected, worst_actual;
+    wn_tolerance applied;
+} wn_compare_result;
+
+/* ULP distance between two values of float type t (both already representable in t). */
+double wn_ulp_distance(double a, double b, wn_dtype t);
+
+/* Compares; integer types always compare exactly unless an ATOL is given. */
+void wn_compare(const wn_tensor *expected, const wn_tensor *actual, const wn_tolerance *tol,
+                wn_compare_result *out);
+
+/* One-line summary: "max 3 ULP (tolerance 1 ULP), 2 of 24 elements out, worst [5]: expected
+ * 1.5, got 1.5000002". */
+const char *wn_compare_str(const wn_compare_result *r, char *buf, size_t cap);
+
+#endif

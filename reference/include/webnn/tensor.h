@@ -1,0 +1,46 @@
+/* A tensor: a descriptor and its little-endian element bytes, plus element access in
+ * the three arithmetic domains the reference computes in (double, int64, uint64). */
+#ifndef WEBNN_TENSOR_H
+#define WEBNN_TENSOR_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "webnn/shape.h"
+
+typedef struct wn_tensor {
+    wn_desc desc;
+    void *data;
+    size_t nbytes;
+} wn_tensor;
+
+/* Allocates zeroed storage for desc; checks sizes and the byte cap first. */
+int wn_tensor_alloc(wn_tensor *t, const wn_desc *desc, wn_error *err);
+void wn_tensor_free(wn_tensor *t);
+int wn_tensor_copy(wn_tensor *dst, const wn_tensor *src, wn_error *err);
+
+/* Largest tensor the reference will allocate, in bytes (0 = no cap beyond the spec's). */
+void wn_set_tensor_byte_cap(size_t cap);
+size_t wn_tensor_byte_cap(void);
+
+/* Element reads. Float elements widen exactly to double; integers convert to double
+ * (exact up to 2^53). get_i64/get_u64 on float elements truncate toward zero. */
+double wn_get_f64(const wn_tensor *t, size_t i);
+int64_t wn_get_i64(const wn_tensor *t, size_t i);
+uint64_t wn_get_u64(const wn_tensor *t, size_t i);
+
+/* Element writes, rounding once to the element type:
+ * put_f64 to float16/float32 rounds to nearest even (overflow -> +-Inf);
+ * put_f64 to an integer type truncates toward zero and saturates (NaN -> 0) --
+ *   ops needing other integer rules convert first and use put_i64/put_u64;
+ * put_i64/put_u64 to an integer type keep the low bits (two's complement wrap);
+ * put_i64/put_u64 to a float type round to nearest even. */
+void wn_put_f64(wn_tensor *t, size_t i, double v);
+void wn_put_i64(wn_tensor *t, size_t i, int64_t v);
+void wn_put_u64(wn_tensor *t, size_t i, uint64_t v);
+
+/* Rounds a double to what the float type can hold (identity for float64-exact use):
+ * lets ops round intermediate values the way a store would. */
+double wn_round_to_dtype(double v, wn_dtype t);
+
+#endif

@@ -1,0 +1,66 @@
+/* Loading the graph/vector JSON format (vectors/FORMAT.md) into graphs and tensors.
+ * Malformed input never aborts: a file-level problem is reported in file->error, a case-level
+ * one in that case's format_error, always naming the file and the JSON path. */
+#ifndef WEBNN_VECTOR_FILE_H
+#define WEBNN_VECTOR_FILE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "webnn/error.h"
+#include "webnn/graph.h"
+#include "webnn/tensor.h"
+
+typedef enum wn_tol_metric {
+    WN_TOL_EXACT = 0, /* bit-exact (after -0 == +0 and NaN == NaN) */
+    WN_TOL_ULP,
+    WN_TOL_ATOL
+} wn_tol_metric;
+
+typedef struct wn_tolerance {
+    wn_tol_metric metric;
+    double value;
+} wn_tolerance;
+
+typedef struct wn_named_tensor {
+    char *name;
+    wn_tensor tensor;
+    double *exact;      /* optional unrounded float64 expected values (one per element) */
+} wn_named_tensor;
+
+typedef struct wn_vec_case {
+    char *name;
+    char *json_path;           /* "tests[3]" */
+    wn_error format_error;     /* kind != WN_OK: the case is malformed; nothing below is set */
+    wn_graph *graph;           /* structurally built, not yet validated */
+    wn_named_tensor *inputs;   /* non-constant graph inputs, in wn_graph_input_operand order */
+    uint32_t n_inputs;
+    wn_named_tensor *expected; /* one per graph output, in graph output order */
+    uint32_t n_expected;
+    bool has_tolerance;
+    wn_tolerance tolerance;
+    wn_error_kind expected_error; /* WN_OK when the graph must build and run */
+    bool implementation_defined;  /* result not asserted */
+    bool required;                /* on the spec's required data types and ranks */
+} wn_vec_case;
+
+typedef struct wn_vec_file {
+    char *path;
+    char *format;
+    char *provenance;          /* the "provenance" object re-serialised, or NULL */
+    wn_error error;            /* kind != WN_OK: the file could not be read at all */
+    wn_vec_case *cases;
+    uint32_t n_cases;
+} wn_vec_file;
+
+/* Both return 0 when the file was read (cases may still be malformed), -1 otherwise. */
+int wn_vec_load_file(const char *path, wn_vec_file *out);
+int wn_vec_load_buffer(const char *text, size_t len, const char *label, wn_vec_file *out);
+void wn_vec_file_free(wn_vec_file *f);
+
+/* Nesting depth and size limits the loader enforces. */
+#define WN_VEC_MAX_DEPTH 64
+#define WN_VEC_MAX_FILE_BYTES ((size_t)256 << 20)
+
+#endif

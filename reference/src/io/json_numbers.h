@@ -1,0 +1,21 @@
+/* Reading numbers and tensor data from JSON values: "NaN", "Infinity", "-Infinity", "-0"
+ * and decimal strings for 64-bit integers beyond 2^53, flat arrays, fills and base64. */
+#ifndef WEBNN_JSON_NUMBERS_H
+#define WEBNN_JSON_NUMBERS_H
+
+#include <cjson/cJSON.h>
+
+#include "webnn/number.h"
+#include "webnn/tensor.h"
+
+/* A JSON number or number string -> wn_number. On failure writes why into why (cap 128). */
+int wn_json_number(const cJSON *item, wn_number *out, char *why, size_t why_cap);
+
+/* DATA for a tensor with the given (checked) descriptor: allocates t. On failure returns -1
+ * with err set; the message names the element index, relative to the data path. */
+int wn_json_tensor_data(const cJSON *data, const wn_desc *desc, wn_tensor *t, wn_error *err);
+
+/* Float64 values for DATA of a float tensor ("exact" expected values). */
+int wn_json_f64_array(const cJSON *data, size_t count, double **out, wn_error *err);
+
+#endif

@@ -1,0 +1,8 @@
+/* where (#api-mlgraphbuilder-where). */
+#include "webnn/op.h"
+
+#include "ops_index.h"
+
+const wn_op_impl wn_ops_where[] = {
+    {NULL, NULL, NULL},
+};
