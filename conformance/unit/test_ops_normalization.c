@@ -90,6 +90,14 @@ static void batch_normalization_casts_epsilon_to_float16(void **state)
 static void batch_normalization_special_values(void **state)
 {
     (void)state;
+    /* float16 overflow: 2 * 65504 / sqrt(1 + eps) = 131006.7 -> Infinity */
+    check_norm("batchNormalization",
+               "'x':{'descriptor':{'dataType':'float16','shape':[1,1]},'data':[2]},"
+               "'m':{'descriptor':{'dataType':'float16','shape':[1]},'data':[0]},"
+               "'v':{'descriptor':{'dataType':'float16','shape':[1]},'data':[1]},"
+               "'s':{'descriptor':{'dataType':'float16','shape':[1]},'data':[65504]}",
+               ",{'mean':'m'},{'variance':'v'},{'options':{'scale':'s'}}", "{'dataType':'float16','shape':[1,1]}",
+               "['Infinity']");
     check_norm("batchNormalization",
                "'x':{'descriptor':{'dataType':'float32','shape':[1,2,2]},'data':['Infinity','NaN',1,1]},"
                VEC2("m", "0", "1") "," VEC2("v", "0.75", "-0.25"),
