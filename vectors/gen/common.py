@@ -87,9 +87,17 @@ with open(OPS_JSON, encoding="utf-8") as _f:
     OPS = {o["name"]: o for o in json.load(_f)}
 
 
+# Where the spec's algorithm is stricter than its tensor-limits table (ops.md section 2 note (a)):
+# the algorithm wins.
+ALGORITHM_TYPES = {("isNaN", "a"): ["float32", "float16"], ("isInfinite", "a"): ["float32", "float16"]}
+
+
 def allowed_types(op, operand):
     """Allowed data types of an operand (ops.json allowed_data_types_resolved), or None when the
-    entry is relative ('same as X')."""
+    entry is relative ('same as X'). ALGORITHM_TYPES overrides the table where the algorithm is
+    stricter."""
+    if (op, operand) in ALGORITHM_TYPES:
+        return list(ALGORITHM_TYPES[(op, operand)])
     v = OPS[op]["allowed_data_types"].get(operand)
     if v == "any":
         return list(ALL_TYPES)
