@@ -265,7 +265,7 @@ def fmt_int(v):
 
 def encode(dt, arr):
     """ndarray of dtype dt -> the vector format's DATA (flat row-major)."""
-    a = np.ascontiguousarray(np.asarray(arr, dtype=NP[dt]))
+    a = np.array(arr, dtype=NP[dt], copy=True, order="C")
     if a.size > BASE64_THRESHOLD:
         le = a.astype(np.dtype(NP[dt]).newbyteorder("<"), copy=False)
         return {"base64": base64.b64encode(le.tobytes()).decode("ascii")}

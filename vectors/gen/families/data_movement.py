@@ -21,7 +21,7 @@ def vals(r, dt, shape):
 
 
 def out(dt, y):
-    y = np.ascontiguousarray(y)
+    y = np.array(y, copy=True)
     return expected(dt, y.astype(np.float64) if is_float(dt) else y)
 
 

@@ -10,7 +10,7 @@ IDX_TYPES = ["int32", "uint32", "int64"]
 
 
 def out(dt, y):
-    y = np.ascontiguousarray(y)
+    y = np.array(y, copy=True)
     return expected(dt, y.astype(np.float64) if is_float(dt) else y)
 
 
