@@ -10,8 +10,10 @@ PYTHON := /usr/bin/python3
 BUILD := build
 CC ?= cc
 WERROR ?= -Werror
+# CFLAGS/LDFLAGS are the user's (e.g. sanitizers); the project's own flags are added below.
 CFLAGS ?= -O2 -g
-CFLAGS += -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra $(WERROR) -Ireference/include -MMD -MP
+LDFLAGS ?=
+ALL_CFLAGS = $(CFLAGS) -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra $(WERROR) -Ireference/include -MMD -MP
 LDLIBS_REF := -lm
 LDLIBS_VEC := -lcjson -lm
 SPEC_DIR ?= ../shared/spec
@@ -39,7 +41,7 @@ LIBVEC := $(BUILD)/libwebnnvec.a
 
 $(BUILD)/obj/%.o: %.c $(DEPS_STAMP)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -c $< -o $@
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
 
 $(LIBREF): $(REF_OBJS)
 	@rm -f $@
@@ -50,7 +52,7 @@ $(LIBVEC): $(VEC_OBJS)
 	ar rcs $@ $^
 
 $(BUILD)/webnn-ref: $(BUILD)/obj/reference/tools/webnn_ref.o $(LIBVEC) $(LIBREF)
-	$(CC) $(CFLAGS) -o $@ $^ $(LDLIBS_VEC)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS_VEC)
 
 # ---- unit tests (cmocka), one binary per conformance/unit/test_*.c ----
 UNIT_SRCS := $(sort $(wildcard conformance/unit/test_*.c))
@@ -58,7 +60,7 @@ UNIT_BINS := $(UNIT_SRCS:conformance/unit/%.c=$(BUILD)/tests/%)
 
 $(BUILD)/tests/%: $(BUILD)/obj/conformance/unit/%.o $(BUILD)/obj/conformance/unit/support.o $(LIBVEC) $(LIBREF)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -o $@ $^ -lcmocka $(LDLIBS_VEC)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ -lcmocka $(LDLIBS_VEC)
 
 ALL_TARGETS := $(LIBREF) $(LIBVEC) $(BUILD)/webnn-ref $(UNIT_BINS)
 TEST_TARGETS := unit
@@ -93,5 +95,7 @@ clean: ## remove build/
 .PHONY: help
 help: ## list the targets
 	@grep -hE '^[a-zA-Z_-]+:.*## ' $(MAKEFILE_LIST) | sort | awk 'BEGIN {FS = ":.*## "}; {printf "  %-16s %s\n", $$1, $$2}'
+
+.SECONDARY:
 
 -include $(shell find $(BUILD)/obj -name '*.d' 2>/dev/null)

@@ -84,15 +84,17 @@ void wt_check_rejected(const char *json, wn_error_kind kind)
     wt_run_free(&r);
 }
 
-void wt_check_malformed(const char *json, const char *needle)
+void wt_check_load_error(const char *json, wn_error_kind kind, const char *needle)
 {
     wt_run r;
     int rc = wt_run_json(json, &r);
-    if (rc == 0 || r.err.kind != WN_FORMAT_ERROR || !strstr(r.err.message, needle)) {
-        print_error("expected a FormatError containing \"%s\", got %s: %s\n", needle,
+    if (rc == 0 || r.err.kind != kind || !strstr(r.err.message, needle)) {
+        print_error("expected a %s containing \"%s\", got %s: %s\n", wn_error_kind_name(kind), needle,
                     rc == 0 ? "success" : wn_error_kind_name(r.err.kind), r.err.message);
         wt_run_free(&r);
         fail();
     }
     wt_run_free(&r);
 }
+
+void wt_check_malformed(const char *json, const char *needle) { wt_check_load_error(json, WN_FORMAT_ERROR, needle); }

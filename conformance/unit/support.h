@@ -34,5 +34,7 @@ void wt_check_case(const char *json);
 void wt_check_rejected(const char *json, wn_error_kind kind);
 /* Asserts that loading the first test fails with a message containing `needle`. */
 void wt_check_malformed(const char *json, const char *needle);
+/* Same, for a loading error of another kind (a descriptor input() would reject: TypeError). */
+void wt_check_load_error(const char *json, wn_error_kind kind, const char *needle);
 
 #endif

@@ -29,6 +29,19 @@ static int fail(loader *L, const char *fmt, ...)
     return wn_set_error(L->err, WN_FORMAT_ERROR, "%s: %s: %s", L->file, L->path.text, msg);
 }
 
+/* A descriptor the builder's input()/constant() would reject: the spec's TypeError, so a
+ * validation vector can expect it. */
+static int fail_type(loader *L, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static int fail_type(loader *L, const char *fmt, ...)
+{
+    char msg[WN_ERROR_MESSAGE_MAX];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    return wn_set_error(L->err, WN_TYPE_ERROR, "%s: %s: %s", L->file, L->path.text, msg);
+}
+
 /* Re-labels an error from a helper with the file and current path (kind kept). */
 static int fail_with(loader *L, wn_error *inner)
 {
@@ -105,7 +118,7 @@ static int load_desc(loader *L, const cJSON *obj, wn_desc *d)
             goto fail;
         }
         if (dim->valuedouble < 1 || dim->valuedouble > WN_MAX_DIMENSION) {
-            fail(L, "shape[%d] is %.0f, a dimension must be in 1..%u", i, dim->valuedouble, WN_MAX_DIMENSION);
+            fail_type(L, "shape[%d] is %.0f, a dimension must be in 1..%u", i, dim->valuedouble, WN_MAX_DIMENSION);
             goto fail;
         }
         d->dims[i] = (uint32_t)dim->valuedouble;
@@ -155,9 +168,8 @@ static int load_inputs(loader *L, const cJSON *inputs, wn_vec_case *vc, bool dat
         } else {
             size_t s3 = wn_path_key(&L->path, "data");
             if (wn_json_tensor_data(data, &d, &t, &e) != 0) {
-                wn_path_pop(&L->path, s3);
-                if (e.kind == WN_RESOURCE_ERROR) { fail_with(L, &e); goto fail; }
-                fail(L, "%s", e.message);
+                if (e.kind == WN_RESOURCE_ERROR) fail_with(L, &e);
+                else fail(L, "%s", e.message);
                 goto fail;
             }
             wn_path_pop(&L->path, s3);
@@ -291,7 +303,11 @@ static int load_options(loader *L, const wn_graph *g, const wn_op_spec *spec, co
     for (const cJSON *m = opts->child; m; m = m->next) {
         size_t s = wn_path_key(&L->path, m->string);
         if (strcmp(m->string, "label") == 0) {
-            if (!cJSON_IsString(m)) { wn_path_pop(&L->path, s); return fail(L, "label must be a string"); }
+            if (!cJSON_IsString(m)) {
+                fail(L, "label must be a string");
+                wn_path_pop(&L->path, s);
+                return -1;
+            }
             free(*label);
             *label = dup_str(m->valuestring);
             wn_path_pop(&L->path, s);
@@ -299,8 +315,9 @@ static int load_options(loader *L, const wn_graph *g, const wn_op_spec *spec, co
         }
         int idx = wn_param_index(spec, m->string);
         if (idx < 0 || !spec->params[idx].in_options) {
+            fail(L, "%s has no option \"%.64s\"", spec->name, m->string);
             wn_path_pop(&L->path, s);
-            return fail(L, "%s has no option \"%.64s\"", spec->name, m->string);
+            return -1;
         }
         int rc = arg_value(L, g, &spec->params[idx], m, &args[idx]);
         wn_path_pop(&L->path, s);
@@ -430,7 +447,6 @@ static int load_expected(loader *L, const cJSON *exp, wn_vec_case *vc)
         if (load_desc(L, o, &d) != 0) goto done;
         size_t s3 = wn_path_key(&L->path, "data");
         if (wn_json_tensor_data(cJSON_GetObjectItemCaseSensitive(o, "data"), &d, &t, &e) != 0) {
-            wn_path_pop(&L->path, s3);
             if (e.kind == WN_RESOURCE_ERROR) fail_with(L, &e);
             else fail(L, "%s", e.message);
             goto done;

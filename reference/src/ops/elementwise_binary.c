@@ -1,13 +1,18 @@
 /* Element-wise binary operations: add, sub, mul, div, max, min, pow
  * (#api-mlgraphbuilder-binary). Operands broadcast bidirectionally; the output has a's
  * data type. Floats compute in double and round once; integers compute exactly in 64 bits
- * and wrap to the element width on store. */
+ * (unsigned arithmetic, so overflow wraps instead of being undefined) and wrap to the
+ * element width on store. Integer results that the spec leaves open are listed in
+ * reference/deviations/part1.md. */
+#include <math.h>
+
 #include "webnn/op.h"
 
 #include "ops_index.h"
 
-/* Builder steps shared by the family: b's type equals a's (registry rule), then the
- * output shape is the bidirectional broadcast of the two shapes. */
+/* "create an element-wise binary operation", steps after the generic checks: b's type
+ * equals a's (registry rule), then the output shape is the bidirectional broadcast of the
+ * two shapes (failure -> TypeError) with a's data type. */
 static int build_binary(wn_call *c)
 {
     const wn_desc *a = wn_arg_desc(c, "a");
@@ -46,15 +51,106 @@ static int compute_binary(wn_call *c, const binary_fns *fn)
     return 0;
 }
 
-/* add: a + b. Signed sums are formed in uint64 so that int64 overflow wraps instead of
- * being undefined behaviour. */
+/* Two's complement wrap of a uint64 result back to int64, without relying on the
+ * implementation-defined out-of-range unsigned -> signed conversion. */
+static int64_t wrap_i64(uint64_t v)
+{
+    return v <= (uint64_t)INT64_MAX ? (int64_t)v : -(int64_t)(~v) - 1;
+}
+
+/* add: a + b. */
 static double add_f(double x, double y) { return x + y; }
-static int64_t add_i(int64_t x, int64_t y) { return (int64_t)((uint64_t)x + (uint64_t)y); }
+static int64_t add_i(int64_t x, int64_t y) { return wrap_i64((uint64_t)x + (uint64_t)y); }
 static uint64_t add_u(uint64_t x, uint64_t y) { return x + y; }
 static const binary_fns add_fns = {add_f, add_i, add_u};
 static int compute_add(wn_call *c) { return compute_binary(c, &add_fns); }
 
+/* sub: a - b. */
+static double sub_f(double x, double y) { return x - y; }
+static int64_t sub_i(int64_t x, int64_t y) { return wrap_i64((uint64_t)x - (uint64_t)y); }
+static uint64_t sub_u(uint64_t x, uint64_t y) { return x - y; }
+static const binary_fns sub_fns = {sub_f, sub_i, sub_u};
+static int compute_sub(wn_call *c) { return compute_binary(c, &sub_fns); }
+
+/* mul: a * b. The low 64 bits of a product do not depend on signedness. */
+static double mul_f(double x, double y) { return x * y; }
+static int64_t mul_i(int64_t x, int64_t y) { return wrap_i64((uint64_t)x * (uint64_t)y); }
+static uint64_t mul_u(uint64_t x, uint64_t y) { return x * y; }
+static const binary_fns mul_fns = {mul_f, mul_i, mul_u};
+static int compute_mul(wn_call *c) { return compute_binary(c, &mul_fns); }
+
+/* div: a / b; integer types truncate toward zero (C's `/`). */
+static double div_f(double x, double y) { return x / y; }
+static int64_t div_i(int64_t x, int64_t y)
+{
+    if (y == 0) return 0;                         /* implementation-defined: 0 (part1.md) */
+    if (x == INT64_MIN && y == -1) return INT64_MIN; /* overflow wraps (part1.md) */
+    return x / y;
+}
+static uint64_t div_u(uint64_t x, uint64_t y)
+{
+    return y == 0 ? 0 : x / y; /* division by zero: implementation-defined, 0 (part1.md) */
+}
+static const binary_fns div_fns = {div_f, div_i, div_u};
+static int compute_div(wn_call *c) { return compute_binary(c, &div_fns); }
+
+/* max / min: a NaN operand gives NaN (implementation-defined, part1.md); between zeros,
+ * max prefers +0 and min prefers -0, as IEEE 754-2019 maximum/minimum do. */
+static double max_f(double x, double y)
+{
+    if (isnan(x) || isnan(y)) return NAN;
+    if (x == y) return signbit(x) ? y : x;
+    return x > y ? x : y;
+}
+static int64_t max_i(int64_t x, int64_t y) { return x > y ? x : y; }
+static uint64_t max_u(uint64_t x, uint64_t y) { return x > y ? x : y; }
+static const binary_fns max_fns = {max_f, max_i, max_u};
+static int compute_max(wn_call *c) { return compute_binary(c, &max_fns); }
+
+static double min_f(double x, double y)
+{
+    if (isnan(x) || isnan(y)) return NAN;
+    if (x == y) return signbit(x) ? x : y;
+    return x < y ? x : y;
+}
+static int64_t min_i(int64_t x, int64_t y) { return x < y ? x : y; }
+static uint64_t min_u(uint64_t x, uint64_t y) { return x < y ? x : y; }
+static const binary_fns min_fns = {min_f, min_i, min_u};
+static int compute_min(wn_call *c) { return compute_binary(c, &min_fns); }
+
+/* pow: a to the power b. Floats use C pow in double. Integers with a non-negative
+ * exponent multiply by squaring modulo 2^64, whose low bits are the exact result wrapped
+ * to any narrower width. */
+static double pow_f(double x, double y) { return pow(x, y); }
+static uint64_t pow_u(uint64_t base, uint64_t e)
+{
+    uint64_t r = 1;
+    while (e) {
+        if (e & 1u) r *= base;
+        base *= base;
+        e >>= 1;
+    }
+    return r;
+}
+/* Negative exponents: the real result truncated toward zero (1, +-1 or 0); a zero base
+ * gives 0 (implementation-defined, part1.md). */
+static int64_t pow_i(int64_t x, int64_t y)
+{
+    if (y >= 0) return wrap_i64(pow_u((uint64_t)x, (uint64_t)y));
+    if (x == 1) return 1;
+    if (x == -1) return (y & 1) ? -1 : 1;
+    return 0;
+}
+static const binary_fns pow_fns = {pow_f, pow_i, pow_u};
+static int compute_pow(wn_call *c) { return compute_binary(c, &pow_fns); }
+
 const wn_op_impl wn_ops_elementwise_binary[] = {
     {"add", build_binary, compute_add},
+    {"sub", build_binary, compute_sub},
+    {"mul", build_binary, compute_mul},
+    {"div", build_binary, compute_div},
+    {"max", build_binary, compute_max},
+    {"min", build_binary, compute_min},
+    {"pow", build_binary, compute_pow},
     {NULL, NULL, NULL},
 };
