@@ -128,7 +128,9 @@ def generate():
             for mode in ("nearest-neighbor", "linear"):
                 with np.errstate(invalid="ignore"):
                     y = resample_ref(x.astype(np.float64), [4, 4], (2, 3), mode)
+                # linear: where a weight is exactly 0 next to an infinity, the spec's formula gives
+                # inf * 0 = NaN, but skipping zero-weight taps (x0 == x1) gives inf: left open
                 cases.append(C.case("resample2d %s special: %s NaN and inf" % (dt, mode), {"input": C.tensor(dt, x.shape, x)},
                                     [C.op("resample2d", [("input", "input")], {"mode": mode, "sizes": [4, 4]})],
-                                    {"output": C.expected(dt, y)}))
+                                    {"output": C.expected(dt, y)}, implementation_defined=(mode == "linear")))
     return {"resample2d": cases}
