@@ -117,7 +117,12 @@ static void reduce_sum_float16_rounds_once(void **state)
     (void)state;
     /* 2048+1+1 = 2050 exactly (float16 step at 2048 is 2); summing in float16 would stick at 2048 */
     check_op("reduceSum", "float16", "[3]", "[2048,1,1]", "", "float16", "[]", "[2050]");
-    /* 60000 + 60000 overflows float16 -> Infinity */
+    /* subnormals add exactly: 2^-24 + 2^-24 = 2^-23 (float16), 2^-149 * 3 (float32) */
+    check_op("reduceSum", "float16", "[2]", "[5.960464477539063e-08,5.960464477539063e-08]", "", "float16", "[]",
+             "[1.1920928955078125e-07]");
+    check_op("reduceSum", "float32", "[3]", "[1.401298464324817e-45,1.401298464324817e-45,1.401298464324817e-45]",
+             "", "float32", "[]", "[4.203895392974451e-45]");
+    /* 60000 + 8000 overflows float16 -> Infinity */
     check_op("reduceSum", "float16", "[2]", "[60000,8000]", "", "float16", "[]", "['Infinity']");
 }
 
@@ -361,6 +366,7 @@ static void arg_min_max_rejections(void **state)
     reject_op("argMax", "float32", "[2,3]", "{'axis':0},{'options':{'outputDataType':'int8'}}");
     reject_op("argMax", "float32", "[]", "{'axis':0}"); /* rank 0 is not allowed */
     reject_op("argMax", "float32", "[2]", "");          /* axis is required */
+    reject_op("argMax", "float32", "[2]", "{'axis':0},{'options':{'outputDataType':'int16'}}");
 }
 
 /* ---- cumulativeSum ---- */
