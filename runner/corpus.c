@@ -199,7 +199,7 @@ int rn_corpus_load(rn_corpus *c, const char *const *paths, uint32_t n_paths, cha
     rn_sha256 sha;
     rn_sha256_init(&sha);
     for (uint32_t i = 0; i < l.n; i++) {
-        if (i > 0 && strcmp(l.v[i].name, l.v[i - 1].name) == 0) continue; /* given twice */
+        if (c->n_files > 0 && strcmp(l.v[i].name, c->file_names[c->n_files - 1]) == 0) continue; /* given twice */
         hash_file(&sha, &l.v[i]);
         uint32_t fi = c->n_files++;
         c->file_names[fi] = l.v[i].name;

@@ -113,8 +113,8 @@ static int build_limits(wna_context *c, wna_error *err)
             if (is_operand_param(&op->params[p]))
                 c->operands[ei++] = rule_limits(op, op->params[p].name, &op->params[p].rule);
         for (uint32_t k = 0; k < op->n_output_rules; k++) {
-            char *name = c->output_names[ni++];
-            output_name(op, k, name, sizeof c->output_names[0]);
+            char *name = c->output_names[ni++], buf[24];
+            snprintf(name, sizeof c->output_names[0], "%s", output_name(op, k, buf, sizeof buf));
             /* output rules refer to params for "same type as" */
             wna_operand_limits l = rule_limits(op, name, &op->output_rules[k]);
             if (op->output_rules[k].same_type_as >= 0)
