@@ -1,5 +1,6 @@
-/* The journal: one JSON line per finished case, appended and fsync'ed as each case ends, so a
+/* The journal: one JSON line per finished case, appended as each case ends, so a
  * run killed at any point can be resumed (--resume) without redoing or losing a case. The
+ * lines are written at once and synced to disk every quarter second. The
  * first line is a header naming the corpus hash and the adapter. */
 #ifndef RUNNER_JOURNAL_H
 #define RUNNER_JOURNAL_H
