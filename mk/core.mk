@@ -17,3 +17,11 @@ status-table-check: $(BUILD)/webnn-ref
 	$(PYTHON) reference/registry/update_status_table.py $(BUILD)/webnn-ref reference/README.md --check
 
 TEST_TARGETS += format-example examples status-table-check
+
+.PHONY: reference-vectors
+reference-vectors: $(BUILD)/webnn-ref ## the reference passes every numeric vector and rejects every validation vector
+	@find vectors -mindepth 2 -name '*.json' -not -path 'vectors/gen/*' | sort | xargs $(BUILD)/webnn-ref run > $(BUILD)/reference-vectors.out \
+	  || (grep -E "^  (FAIL|ERROR|MALFORMED|NOT IMPLEMENTED)" -B2 $(BUILD)/reference-vectors.out | head -40; exit 1)
+	@tail -1 $(BUILD)/reference-vectors.out
+
+TEST_TARGETS += reference-vectors

@@ -98,3 +98,27 @@ void wt_check_load_error(const char *json, wn_error_kind kind, const char *needl
 }
 
 void wt_check_malformed(const char *json, const char *needle) { wt_check_load_error(json, WN_FORMAT_ERROR, needle); }
+
+void wt_check_op(const char *op, const char *inputs, const char *args, const char *expected)
+{
+    char json[8192];
+    int n = snprintf(json, sizeof json,
+                     "{'tests':[{'name':'%s','graph':{'inputs':{%s},"
+                     "'operators':[{'name':'%s','arguments':%s,'outputs':'y'}],"
+                     "'expectedOutputs':{'y':%s}}}]}",
+                     op, inputs, op, args, expected);
+    assert_true(n > 0 && (size_t)n < sizeof json);
+    wt_check_case(json);
+}
+
+void wt_check_op_rejected(const char *op, const char *inputs, const char *args)
+{
+    char json[8192];
+    int n = snprintf(json, sizeof json,
+                     "{'tests':[{'name':'%s','graph':{'inputs':{%s},"
+                     "'operators':[{'name':'%s','arguments':%s,'outputs':'y'}]},"
+                     "'expectedError':'TypeError'}]}",
+                     op, inputs, op, args);
+    assert_true(n > 0 && (size_t)n < sizeof json);
+    wt_check_rejected(json, WN_TYPE_ERROR);
+}

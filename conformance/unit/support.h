@@ -37,4 +37,16 @@ void wt_check_malformed(const char *json, const char *needle);
 /* Same, for a loading error of another kind (a descriptor input() would reject: TypeError). */
 void wt_check_load_error(const char *json, wn_error_kind kind, const char *needle);
 
+/* One-operator vectors, for the per-operation tests. WT_T is a tensor (descriptor and
+ * data), WT_D a descriptor-only input (for graphs that are expected to be rejected). */
+#define WT_T(type, shape, data) "{'descriptor':{'dataType':'" type "','shape':" shape "},'data':" data "}"
+#define WT_D(type, shape) "{'descriptor':{'dataType':'" type "','shape':" shape "}}"
+
+/* Builds the graph y = op(args) over `inputs` (the members of graph.inputs, e.g.
+ * "'x':" WT_T(...)) and asserts that it runs and y matches `expected` (a WT_T) exactly.
+ * The test is named after op; a vector that does not fit the buffer fails the test. */
+void wt_check_op(const char *op, const char *inputs, const char *args, const char *expected);
+/* Same graph, asserted to be rejected at validation with a TypeError. */
+void wt_check_op_rejected(const char *op, const char *inputs, const char *args);
+
 #endif

@@ -5,41 +5,12 @@
 
 #include "support.h"
 
-/* A one-operator graph as a vector: `inputs` are the members of graph.inputs, `args` the
- * operator's argument list, `expected` the output tensor (descriptor and data). */
-#define T(type, shape, data) "{'descriptor':{'dataType':'" type "','shape':" shape "},'data':" data "}"
-#define D(type, shape) "{'descriptor':{'dataType':'" type "','shape':" shape "}}"
-
-static void check_op(const char *op, const char *inputs, const char *args, const char *expected)
-{
-    char json[8192];
-    int n = snprintf(json, sizeof json,
-                     "{'tests':[{'name':'%s','graph':{'inputs':{%s},"
-                     "'operators':[{'name':'%s','arguments':%s,'outputs':'y'}],"
-                     "'expectedOutputs':{'y':%s}}}]}",
-                     op, inputs, op, args, expected);
-    assert_true(n > 0 && (size_t)n < sizeof json);
-    wt_check_case(json);
-}
-
-static void check_op_rejected(const char *op, const char *inputs, const char *args)
-{
-    char json[8192];
-    int n = snprintf(json, sizeof json,
-                     "{'tests':[{'name':'%s','graph':{'inputs':{%s},"
-                     "'operators':[{'name':'%s','arguments':%s,'outputs':'y'}]},"
-                     "'expectedError':'TypeError'}]}",
-                     op, inputs, op, args);
-    assert_true(n > 0 && (size_t)n < sizeof json);
-    wt_check_rejected(json, WN_TYPE_ERROR);
-}
-
 #define X "[{'input':'x'}]"
 static void check_unary(const char *op, const char *x, const char *expected)
 {
     char inputs[4096];
     snprintf(inputs, sizeof inputs, "'x':%s", x);
-    check_op(op, inputs, X, expected);
+    wt_check_op(op, inputs, X, expected);
 }
 
 /* ---- abs, neg, sign: floats and int32 / int64 / int8 ---- */
@@ -47,48 +18,48 @@ static void check_unary(const char *op, const char *x, const char *expected)
 static void abs_float32_and_specials(void **state)
 {
     (void)state;
-    check_unary("abs", T("float32", "[2,3]", "[-1.5,2,'-0','-Infinity','NaN',0]"),
-                T("float32", "[2,3]", "[1.5,2,0,'Infinity','NaN',0]"));
+    check_unary("abs", WT_T("float32", "[2,3]", "[-1.5,2,'-0','-Infinity','NaN',0]"),
+                WT_T("float32", "[2,3]", "[1.5,2,0,'Infinity','NaN',0]"));
 }
 
 static void abs_float16(void **state)
 {
     (void)state;
     /* -0.1 rounds to -0.0999755859375 on input */
-    check_unary("abs", T("float16", "[2]", "[-0.1,-70000]"), T("float16", "[2]", "[0.0999755859375,'Infinity']"));
+    check_unary("abs", WT_T("float16", "[2]", "[-0.1,-70000]"), WT_T("float16", "[2]", "[0.0999755859375,'Infinity']"));
 }
 
 static void abs_integers_and_minimum_wraps(void **state)
 {
     (void)state;
     /* implementation-defined (part1.md): abs of the minimum wraps to itself */
-    check_unary("abs", T("int8", "[3]", "[-5,127,-128]"), T("int8", "[3]", "[5,127,-128]"));
-    check_unary("abs", T("int32", "[2]", "[-2147483647,-2147483648]"), T("int32", "[2]", "[2147483647,-2147483648]"));
-    check_unary("abs", T("int64", "[2]", "['-9007199254740993','-9223372036854775808']"),
-                T("int64", "[2]", "['9007199254740993','-9223372036854775808']"));
+    check_unary("abs", WT_T("int8", "[3]", "[-5,127,-128]"), WT_T("int8", "[3]", "[5,127,-128]"));
+    check_unary("abs", WT_T("int32", "[2]", "[-2147483647,-2147483648]"), WT_T("int32", "[2]", "[2147483647,-2147483648]"));
+    check_unary("abs", WT_T("int64", "[2]", "['-9007199254740993','-9223372036854775808']"),
+                WT_T("int64", "[2]", "['9007199254740993','-9223372036854775808']"));
 }
 
 static void neg_floats_and_integers(void **state)
 {
     (void)state;
-    check_unary("neg", T("float32", "[4]", "[1.5,'-Infinity','NaN',0]"), T("float32", "[4]", "[-1.5,'Infinity','NaN',0]"));
-    check_unary("neg", T("float16", "[1]", "[0.3]"), T("float16", "[1]", "[-0.300048828125]"));
-    check_unary("neg", T("int8", "[3]", "[5,-127,-128]"), T("int8", "[3]", "[-5,127,-128]"));
-    check_unary("neg", T("int64", "[2]", "['9007199254740993','-9223372036854775808']"),
-                T("int64", "[2]", "['-9007199254740993','-9223372036854775808']"));
-    check_unary("neg", T("int32", "[]", "-2147483648"), T("int32", "[]", "-2147483648"));
+    check_unary("neg", WT_T("float32", "[4]", "[1.5,'-Infinity','NaN',0]"), WT_T("float32", "[4]", "[-1.5,'Infinity','NaN',0]"));
+    check_unary("neg", WT_T("float16", "[1]", "[0.3]"), WT_T("float16", "[1]", "[-0.300048828125]"));
+    check_unary("neg", WT_T("int8", "[3]", "[5,-127,-128]"), WT_T("int8", "[3]", "[-5,127,-128]"));
+    check_unary("neg", WT_T("int64", "[2]", "['9007199254740993','-9223372036854775808']"),
+                WT_T("int64", "[2]", "['-9007199254740993','-9223372036854775808']"));
+    check_unary("neg", WT_T("int32", "[]", "-2147483648"), WT_T("int32", "[]", "-2147483648"));
 }
 
 static void sign_floats_and_integers(void **state)
 {
     (void)state;
     /* 1 if > 0, -1 if < 0, 0 otherwise: NaN gives 0 by the letter of the spec (part1.md) */
-    check_unary("sign", T("float32", "[6]", "[-2.5,0,'-0',3,'NaN','-Infinity']"),
-                T("float32", "[6]", "[-1,0,0,1,0,-1]"));
-    check_unary("sign", T("float16", "[2]", "[0.00001,-70000]"), T("float16", "[2]", "[1,-1]"));
-    check_unary("sign", T("int8", "[3]", "[-128,0,127]"), T("int8", "[3]", "[-1,0,1]"));
-    check_unary("sign", T("int64", "[2]", "['-9223372036854775808','9223372036854775807']"), T("int64", "[2]", "[-1,1]"));
-    check_unary("sign", T("int32", "[2]", "[-7,7]"), T("int32", "[2]", "[-1,1]"));
+    check_unary("sign", WT_T("float32", "[6]", "[-2.5,0,'-0',3,'NaN','-Infinity']"),
+                WT_T("float32", "[6]", "[-1,0,0,1,0,-1]"));
+    check_unary("sign", WT_T("float16", "[2]", "[0.00001,-70000]"), WT_T("float16", "[2]", "[1,-1]"));
+    check_unary("sign", WT_T("int8", "[3]", "[-128,0,127]"), WT_T("int8", "[3]", "[-1,0,1]"));
+    check_unary("sign", WT_T("int64", "[2]", "['-9223372036854775808','9223372036854775807']"), WT_T("int64", "[2]", "[-1,1]"));
+    check_unary("sign", WT_T("int32", "[2]", "[-7,7]"), WT_T("int32", "[2]", "[-1,1]"));
 }
 
 /* ---- ceil, floor, roundEven ---- */
@@ -96,34 +67,34 @@ static void sign_floats_and_integers(void **state)
 static void ceil_floor_float32(void **state)
 {
     (void)state;
-    check_unary("ceil", T("float32", "[6]", "[1.2,-1.5,-0.5,2,'Infinity','NaN']"),
-                T("float32", "[6]", "[2,-1,0,2,'Infinity','NaN']"));
-    check_unary("floor", T("float32", "[6]", "[1.2,-1.5,-0.5,2,'-Infinity','NaN']"),
-                T("float32", "[6]", "[1,-2,-1,2,'-Infinity','NaN']"));
+    check_unary("ceil", WT_T("float32", "[6]", "[1.2,-1.5,-0.5,2,'Infinity','NaN']"),
+                WT_T("float32", "[6]", "[2,-1,0,2,'Infinity','NaN']"));
+    check_unary("floor", WT_T("float32", "[6]", "[1.2,-1.5,-0.5,2,'-Infinity','NaN']"),
+                WT_T("float32", "[6]", "[1,-2,-1,2,'-Infinity','NaN']"));
 }
 
 static void ceil_floor_float16(void **state)
 {
     (void)state;
     /* 1.1 -> 1.099609375, 2.3 -> 2.30078125, -2.7 -> -2.69921875 on input */
-    check_unary("ceil", T("float16", "[3]", "[1.1,2.3,-2.7]"), T("float16", "[3]", "[2,3,-2]"));
-    check_unary("floor", T("float16", "[3]", "[1.1,2.3,-2.7]"), T("float16", "[3]", "[1,2,-3]"));
+    check_unary("ceil", WT_T("float16", "[3]", "[1.1,2.3,-2.7]"), WT_T("float16", "[3]", "[2,3,-2]"));
+    check_unary("floor", WT_T("float16", "[3]", "[1.1,2.3,-2.7]"), WT_T("float16", "[3]", "[1,2,-3]"));
 }
 
 static void round_even_spec_example(void **state)
 {
     (void)state;
-    check_unary("roundEven", T("float32", "[10]", "[0.1,0.9,1.1,1.9,-3.5,-2.5,-1.5,1.5,2.5,3.5]"),
-                T("float32", "[10]", "[0,1,1,2,-4,-2,-2,2,2,4]"));
+    check_unary("roundEven", WT_T("float32", "[10]", "[0.1,0.9,1.1,1.9,-3.5,-2.5,-1.5,1.5,2.5,3.5]"),
+                WT_T("float32", "[10]", "[0,1,1,2,-4,-2,-2,2,2,4]"));
 }
 
 static void round_even_float16_and_specials(void **state)
 {
     (void)state;
     /* 1000.5 is a float16 value: tie, to even 1000; 0.5 -> 0 */
-    check_unary("roundEven", T("float16", "[4]", "[1000.5,1001.5,0.5,-0.5]"), T("float16", "[4]", "[1000,1002,0,0]"));
-    check_unary("roundEven", T("float32", "[4]", "['NaN','Infinity','-Infinity',8388609]"),
-                T("float32", "[4]", "['NaN','Infinity','-Infinity',8388609]"));
+    check_unary("roundEven", WT_T("float16", "[4]", "[1000.5,1001.5,0.5,-0.5]"), WT_T("float16", "[4]", "[1000,1002,0,0]"));
+    check_unary("roundEven", WT_T("float32", "[4]", "['NaN','Infinity','-Infinity',8388609]"),
+                WT_T("float32", "[4]", "['NaN','Infinity','-Infinity',8388609]"));
 }
 
 /* ---- transcendental functions ---- */
@@ -131,80 +102,80 @@ static void round_even_float16_and_specials(void **state)
 static void cos_sin_tan_float32(void **state)
 {
     (void)state;
-    check_unary("cos", T("float32", "[3]", "[0.5,1,2]"),
-                T("float32", "[3]", "[0.8775825500488281,0.5403022766113281,-0.416146844625473]"));
-    check_unary("sin", T("float32", "[3]", "[0.5,1,2]"),
-                T("float32", "[3]", "[0.4794255495071411,0.8414709568023682,0.9092974066734314]"));
-    check_unary("tan", T("float32", "[3]", "[0.5,1,2]"),
-                T("float32", "[3]", "[0.5463024973869324,1.5574077367782593,-2.185039758682251]"));
+    check_unary("cos", WT_T("float32", "[3]", "[0.5,1,2]"),
+                WT_T("float32", "[3]", "[0.8775825500488281,0.5403022766113281,-0.416146844625473]"));
+    check_unary("sin", WT_T("float32", "[3]", "[0.5,1,2]"),
+                WT_T("float32", "[3]", "[0.4794255495071411,0.8414709568023682,0.9092974066734314]"));
+    check_unary("tan", WT_T("float32", "[3]", "[0.5,1,2]"),
+                WT_T("float32", "[3]", "[0.5463024973869324,1.5574077367782593,-2.185039758682251]"));
 }
 
 static void cos_sin_tan_float16(void **state)
 {
     (void)state;
     /* inputs 0.5 (exact) and 1.1 -> 1.099609375 */
-    check_unary("cos", T("float16", "[2]", "[0.5,1.1]"), T("float16", "[2]", "[0.87744140625,0.453857421875]"));
-    check_unary("sin", T("float16", "[2]", "[0.5,1.1]"), T("float16", "[2]", "[0.4794921875,0.89111328125]"));
-    check_unary("tan", T("float16", "[2]", "[0.5,1.1]"), T("float16", "[2]", "[0.54638671875,1.962890625]"));
+    check_unary("cos", WT_T("float16", "[2]", "[0.5,1.1]"), WT_T("float16", "[2]", "[0.87744140625,0.453857421875]"));
+    check_unary("sin", WT_T("float16", "[2]", "[0.5,1.1]"), WT_T("float16", "[2]", "[0.4794921875,0.89111328125]"));
+    check_unary("tan", WT_T("float16", "[2]", "[0.5,1.1]"), WT_T("float16", "[2]", "[0.54638671875,1.962890625]"));
 }
 
 static void cos_sin_tan_specials(void **state)
 {
     (void)state;
-    check_unary("cos", T("float32", "[3]", "['Infinity','NaN','-0']"), T("float32", "[3]", "['NaN','NaN',1]"));
-    check_unary("sin", T("float32", "[3]", "['-Infinity','NaN','-0']"), T("float32", "[3]", "['NaN','NaN',0]"));
-    check_unary("tan", T("float32", "[2]", "['Infinity',0]"), T("float32", "[2]", "['NaN',0]"));
+    check_unary("cos", WT_T("float32", "[3]", "['Infinity','NaN','-0']"), WT_T("float32", "[3]", "['NaN','NaN',1]"));
+    check_unary("sin", WT_T("float32", "[3]", "['-Infinity','NaN','-0']"), WT_T("float32", "[3]", "['NaN','NaN',0]"));
+    check_unary("tan", WT_T("float32", "[2]", "['Infinity',0]"), WT_T("float32", "[2]", "['NaN',0]"));
 }
 
 static void erf_float32_float16_specials(void **state)
 {
     (void)state;
-    check_unary("erf", T("float32", "[3]", "[0.5,1,2]"),
-                T("float32", "[3]", "[0.5204998850822449,0.8427007794380188,0.9953222870826721]"));
-    check_unary("erf", T("float16", "[2]", "[0.5,1.1]"), T("float16", "[2]", "[0.5205078125,0.8798828125]"));
-    check_unary("erf", T("float32", "[4]", "['Infinity','-Infinity','NaN',-1]"),
-                T("float32", "[4]", "[1,-1,'NaN',-0.8427007794380188]"));
+    check_unary("erf", WT_T("float32", "[3]", "[0.5,1,2]"),
+                WT_T("float32", "[3]", "[0.5204998850822449,0.8427007794380188,0.9953222870826721]"));
+    check_unary("erf", WT_T("float16", "[2]", "[0.5,1.1]"), WT_T("float16", "[2]", "[0.5205078125,0.8798828125]"));
+    check_unary("erf", WT_T("float32", "[4]", "['Infinity','-Infinity','NaN',-1]"),
+                WT_T("float32", "[4]", "[1,-1,'NaN',-0.8427007794380188]"));
 }
 
 static void exp_float32_float16_specials(void **state)
 {
     (void)state;
-    check_unary("exp", T("float32", "[3]", "[0.5,1,2]"),
-                T("float32", "[3]", "[1.6487212181091309,2.7182817459106445,7.389056205749512]"));
+    check_unary("exp", WT_T("float32", "[3]", "[0.5,1,2]"),
+                WT_T("float32", "[3]", "[1.6487212181091309,2.7182817459106445,7.389056205749512]"));
     /* e^1.099609375 = 3.00287... -> 3.00390625; e^12 = 162754.8 overflows float16 */
-    check_unary("exp", T("float16", "[3]", "[0.5,1.1,12]"), T("float16", "[3]", "[1.6484375,3.00390625,'Infinity']"));
-    check_unary("exp", T("float32", "[4]", "['-Infinity','Infinity','NaN',100]"),
-                T("float32", "[4]", "[0,'Infinity','NaN','Infinity']"));
+    check_unary("exp", WT_T("float16", "[3]", "[0.5,1.1,12]"), WT_T("float16", "[3]", "[1.6484375,3.00390625,'Infinity']"));
+    check_unary("exp", WT_T("float32", "[4]", "['-Infinity','Infinity','NaN',100]"),
+                WT_T("float32", "[4]", "[0,'Infinity','NaN','Infinity']"));
 }
 
 static void log_float32_float16_specials(void **state)
 {
     (void)state;
-    check_unary("log", T("float32", "[3]", "[0.5,1,2]"),
-                T("float32", "[3]", "[-0.6931471824645996,0,0.6931471824645996]"));
-    check_unary("log", T("float16", "[2]", "[0.5,1.1]"), T("float16", "[2]", "[-0.693359375,0.094970703125]"));
-    check_unary("log", T("float32", "[5]", "[0,'-0',-1,'Infinity','NaN']"),
-                T("float32", "[5]", "['-Infinity','-Infinity','NaN','Infinity','NaN']"));
+    check_unary("log", WT_T("float32", "[3]", "[0.5,1,2]"),
+                WT_T("float32", "[3]", "[-0.6931471824645996,0,0.6931471824645996]"));
+    check_unary("log", WT_T("float16", "[2]", "[0.5,1.1]"), WT_T("float16", "[2]", "[-0.693359375,0.094970703125]"));
+    check_unary("log", WT_T("float32", "[5]", "[0,'-0',-1,'Infinity','NaN']"),
+                WT_T("float32", "[5]", "['-Infinity','-Infinity','NaN','Infinity','NaN']"));
 }
 
 static void sqrt_float32_float16_specials(void **state)
 {
     (void)state;
-    check_unary("sqrt", T("float32", "[3]", "[0.5,4,2]"), T("float32", "[3]", "[0.7071067690849304,2,1.4142135381698608]"));
-    check_unary("sqrt", T("float16", "[2]", "[0.5,1.1]"), T("float16", "[2]", "[0.70703125,1.048828125]"));
-    check_unary("sqrt", T("float32", "[4]", "[-1,'-0','Infinity','NaN']"), T("float32", "[4]", "['NaN',0,'Infinity','NaN']"));
+    check_unary("sqrt", WT_T("float32", "[3]", "[0.5,4,2]"), WT_T("float32", "[3]", "[0.7071067690849304,2,1.4142135381698608]"));
+    check_unary("sqrt", WT_T("float16", "[2]", "[0.5,1.1]"), WT_T("float16", "[2]", "[0.70703125,1.048828125]"));
+    check_unary("sqrt", WT_T("float32", "[4]", "[-1,'-0','Infinity','NaN']"), WT_T("float32", "[4]", "['NaN',0,'Infinity','NaN']"));
 }
 
 static void reciprocal_float32_float16_specials(void **state)
 {
     (void)state;
-    check_unary("reciprocal", T("float32", "[3]", "[3,-4,0.5]"), T("float32", "[3]", "[0.3333333432674408,-0.25,2]"));
-    check_unary("reciprocal", T("float16", "[2]", "[3,7]"), T("float16", "[2]", "[0.333251953125,0.142822265625]"));
+    check_unary("reciprocal", WT_T("float32", "[3]", "[3,-4,0.5]"), WT_T("float32", "[3]", "[0.3333333432674408,-0.25,2]"));
+    check_unary("reciprocal", WT_T("float16", "[2]", "[3,7]"), WT_T("float16", "[2]", "[0.333251953125,0.142822265625]"));
     /* 1/65504 = 1.52664e-5 is in float16's subnormal range (multiples of 2^-24): it
      * rounds to 256 * 2^-24 = 2^-16 = 0.0000152587890625 */
-    check_unary("reciprocal", T("float16", "[1]", "[65504]"), T("float16", "[1]", "[0.0000152587890625]"));
-    check_unary("reciprocal", T("float32", "[4]", "[0,'-0','Infinity','NaN']"),
-                T("float32", "[4]", "['Infinity','-Infinity',0,'NaN']"));
+    check_unary("reciprocal", WT_T("float16", "[1]", "[65504]"), WT_T("float16", "[1]", "[0.0000152587890625]"));
+    check_unary("reciprocal", WT_T("float32", "[4]", "[0,'-0','Infinity','NaN']"),
+                WT_T("float32", "[4]", "['Infinity','-Infinity',0,'NaN']"));
 }
 
 /* ---- identity: every data type, bit for bit ---- */
@@ -212,15 +183,15 @@ static void reciprocal_float32_float16_specials(void **state)
 static void identity_copies_every_type(void **state)
 {
     (void)state;
-    check_unary("identity", T("float32", "[3]", "['NaN','-Infinity',1.5]"), T("float32", "[3]", "['NaN','-Infinity',1.5]"));
-    check_unary("identity", T("float16", "[2]", "[0.1,65504]"), T("float16", "[2]", "[0.0999755859375,65504]"));
-    check_unary("identity", T("int32", "[]", "-2147483648"), T("int32", "[]", "-2147483648"));
-    check_unary("identity", T("uint32", "[1]", "[4294967295]"), T("uint32", "[1]", "[4294967295]"));
-    check_unary("identity", T("int64", "[1]", "['-9007199254740993']"), T("int64", "[1]", "['-9007199254740993']"));
-    check_unary("identity", T("uint64", "[1]", "['18446744073709551615']"),
-                T("uint64", "[1]", "['18446744073709551615']"));
-    check_unary("identity", T("int8", "[2]", "[-128,127]"), T("int8", "[2]", "[-128,127]"));
-    check_unary("identity", T("uint8", "[1,1,1,1,2]", "[0,255]"), T("uint8", "[1,1,1,1,2]", "[0,255]"));
+    check_unary("identity", WT_T("float32", "[3]", "['NaN','-Infinity',1.5]"), WT_T("float32", "[3]", "['NaN','-Infinity',1.5]"));
+    check_unary("identity", WT_T("float16", "[2]", "[0.1,65504]"), WT_T("float16", "[2]", "[0.0999755859375,65504]"));
+    check_unary("identity", WT_T("int32", "[]", "-2147483648"), WT_T("int32", "[]", "-2147483648"));
+    check_unary("identity", WT_T("uint32", "[1]", "[4294967295]"), WT_T("uint32", "[1]", "[4294967295]"));
+    check_unary("identity", WT_T("int64", "[1]", "['-9007199254740993']"), WT_T("int64", "[1]", "['-9007199254740993']"));
+    check_unary("identity", WT_T("uint64", "[1]", "['18446744073709551615']"),
+                WT_T("uint64", "[1]", "['18446744073709551615']"));
+    check_unary("identity", WT_T("int8", "[2]", "[-128,127]"), WT_T("int8", "[2]", "[-128,127]"));
+    check_unary("identity", WT_T("uint8", "[1,1,1,1,2]", "[0,255]"), WT_T("uint8", "[1,1,1,1,2]", "[0,255]"));
 }
 
 /* ---- builder errors: data types outside each op's allowed set ---- */
@@ -231,8 +202,8 @@ static void float_only_ops_reject_integers(void **state)
     static const char *const ops[] = {"ceil", "cos", "erf", "exp", "floor", "log",
                                       "reciprocal", "roundEven", "sin", "sqrt", "tan"};
     for (size_t i = 0; i < sizeof ops / sizeof *ops; i++) {
-        check_op_rejected(ops[i], "'x':" D("int32", "[2]"), X);
-        check_op_rejected(ops[i], "'x':" D("uint8", "[2]"), X);
+        wt_check_op_rejected(ops[i], "'x':" WT_D("int32", "[2]"), X);
+        wt_check_op_rejected(ops[i], "'x':" WT_D("uint8", "[2]"), X);
     }
 }
 
@@ -241,9 +212,9 @@ static void abs_neg_sign_reject_unsigned(void **state)
     (void)state;
     static const char *const ops[] = {"abs", "neg", "sign"};
     for (size_t i = 0; i < sizeof ops / sizeof *ops; i++) {
-        check_op_rejected(ops[i], "'x':" D("uint32", "[2]"), X);
-        check_op_rejected(ops[i], "'x':" D("uint64", "[2]"), X);
-        check_op_rejected(ops[i], "'x':" D("uint8", "[2]"), X);
+        wt_check_op_rejected(ops[i], "'x':" WT_D("uint32", "[2]"), X);
+        wt_check_op_rejected(ops[i], "'x':" WT_D("uint64", "[2]"), X);
+        wt_check_op_rejected(ops[i], "'x':" WT_D("uint8", "[2]"), X);
     }
 }
 

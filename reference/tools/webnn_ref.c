@@ -16,7 +16,7 @@
 static void usage(FILE *f)
 {
     fprintf(f,
-            "usage: webnn-ref run [--filter GLOB] [--max-print N] FILE.json...\n"
+            "usage: webnn-ref run [--filter GLOB] [--max-print N] [--max-tensor-bytes N] FILE.json...\n"
             "       webnn-ref ops\n"
             "       webnn-ref status-table\n"
             "\n"
@@ -25,6 +25,8 @@ static void usage(FILE *f)
             "              test's tolerance; where expectedError is given, whether the graph is rejected\n"
             "              with that error kind. Exit status 0 when every test matches, 1 otherwise,\n"
             "              2 when a file cannot be read.\n"
+            "              --max-tensor-bytes caps every tensor a case allocates (checked before the\n"
+            "              allocation; the error names the tensor and its size). Default 2 GiB.\n"
             "ops           list the operations of the registry with their implementation status\n"
             "status-table  print the op status table (markdown) generated from the registry\n");
 }
@@ -55,7 +57,8 @@ static int run_case(const wn_vec_case *vc, size_t max_print)
             printf("  PASS: rejected with %s: %s\n", wn_error_kind_name(vc->format_error.kind), vc->format_error.message);
             return 1;
         }
-        printf("  MALFORMED: %s\n", vc->format_error.message);
+        printf("  %s: %s\n", vc->format_error.kind == WN_FORMAT_ERROR ? "MALFORMED" : wn_error_kind_name(vc->format_error.kind),
+               vc->format_error.message);
         return 0;
     }
     if (wn_graph_validate(vc->graph, &err) != 0) {
@@ -115,6 +118,10 @@ static int cmd_run(int argc, char **argv)
     for (int i = 0; i < argc; i++) {
         if (strcmp(argv[i], "--filter") == 0 && i + 1 < argc) {
             filter = argv[++i];
+            continue;
+        }
+        if (strcmp(argv[i], "--max-tensor-bytes") == 0 && i + 1 < argc) {
+            wn_set_tensor_byte_cap((size_t)strtoull(argv[++i], NULL, 10));
             continue;
         }
         if (strcmp(argv[i], "--max-print") == 0 && i + 1 < argc) {

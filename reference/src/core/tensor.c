@@ -100,6 +100,19 @@ static uint64_t f64_to_u64_sat(double v)
     return (uint64_t)v;
 }
 
+/* The same saturation, to a narrower integer type's range [lo, hi]. */
+static int64_t f64_to_int_range_sat(double v, int64_t lo, int64_t hi)
+{
+    int64_t x = f64_to_i64_sat(v);
+    return x > hi ? hi : x < lo ? lo : x;
+}
+
+static uint64_t f64_to_uint_range_sat(double v, uint64_t hi)
+{
+    uint64_t x = f64_to_u64_sat(v);
+    return x > hi ? hi : x;
+}
+
 int64_t wn_get_i64(const wn_tensor *t, size_t i)
 {
     switch (t->desc.dtype) {
@@ -150,26 +163,10 @@ void wn_put_f64(wn_tensor *t, size_t i, double v)
     case WN_FLOAT16: STORE(uint16_t, t, i, wn_f16_from_double(v)); break;
     case WN_UINT64: STORE(uint64_t, t, i, f64_to_u64_sat(v)); break;
     case WN_INT64: STORE(int64_t, t, i, f64_to_i64_sat(v)); break;
-    case WN_INT32: {
-        int64_t x = f64_to_i64_sat(v);
-        STORE(int32_t, t, i, (int32_t)(x > INT32_MAX ? INT32_MAX : x < INT32_MIN ? INT32_MIN : x));
-        break;
-    }
-    case WN_UINT32: {
-        uint64_t x = f64_to_u64_sat(v);
-        STORE(uint32_t, t, i, (uint32_t)(x > UINT32_MAX ? UINT32_MAX : x));
-        break;
-    }
-    case WN_INT8: {
-        int64_t x = f64_to_i64_sat(v);
-        STORE(int8_t, t, i, (int8_t)(x > INT8_MAX ? INT8_MAX : x < INT8_MIN ? INT8_MIN : x));
-        break;
-    }
-    case WN_UINT8: {
-        uint64_t x = f64_to_u64_sat(v);
-        STORE(uint8_t, t, i, (uint8_t)(x > UINT8_MAX ? UINT8_MAX : x));
-        break;
-    }
+    case WN_INT32: STORE(int32_t, t, i, (int32_t)f64_to_int_range_sat(v, INT32_MIN, INT32_MAX)); break;
+    case WN_UINT32: STORE(uint32_t, t, i, (uint32_t)f64_to_uint_range_sat(v, UINT32_MAX)); break;
+    case WN_INT8: STORE(int8_t, t, i, (int8_t)f64_to_int_range_sat(v, INT8_MIN, INT8_MAX)); break;
+    case WN_UINT8: STORE(uint8_t, t, i, (uint8_t)f64_to_uint_range_sat(v, UINT8_MAX)); break;
     default: break;
     }
 }

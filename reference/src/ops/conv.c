@@ -147,6 +147,18 @@ static int build_conv2d(wn_call *c)
     return wn_add_output(c, &out);
 }
 
+/* Compute steps re-read the parameters their build step already validated; the filter
+ * layout's default differs per operation. */
+static void read_validated_params(wn_call *c, const wn_desc *input, const wn_desc *filter, const char *default_layout,
+                                  conv_params *p)
+{
+    (void)read_common_options(c, p); /* validated by the build step */
+    p->groups = wn_arg_uint(c, "groups", 1);
+    read_input_shape(c, input, p);
+    p->filter_layout = wn_arg_enum(c, "filterLayout", default_layout);
+    read_filter_shape(filter, p);
+}
+
 /* Input coordinate of conv2d tap k for output coordinate o; false when outside the input. */
 static bool conv_tap(uint32_t o, uint32_t k, uint32_t stride, uint32_t dilation, uint32_t pad_begin, uint32_t size,
                      uint32_t *in)
@@ -164,11 +176,7 @@ static int compute_conv2d(wn_call *c)
     const wn_tensor *bias = wn_in(c, "bias");
     wn_tensor *y = wn_out(c, 0);
     conv_params p;
-    (void)read_common_options(c, &p); /* validated by the build step */
-    p.groups = wn_arg_uint(c, "groups", 1);
-    read_input_shape(c, &x->desc, &p);
-    p.filter_layout = wn_arg_enum(c, "filterLayout", "oihw");
-    read_filter_shape(&f->desc, &p);
+    read_validated_params(c, &x->desc, &f->desc, "oihw", &p);
     uint32_t out_h = y->desc.dims[p.nhwc ? 1 : 2], out_w = y->desc.dims[p.nhwc ? 2 : 3];
     uint32_t out_per_group = p.filter_out / p.groups, in_per_group = p.filter_in;
     for (uint32_t n = 0; n < p.batches; n++)
@@ -283,11 +291,7 @@ static int compute_conv_transpose2d(wn_call *c)
     const wn_tensor *bias = wn_in(c, "bias");
     wn_tensor *y = wn_out(c, 0);
     conv_params p;
-    (void)read_common_options(c, &p); /* validated by the build step */
-    p.groups = wn_arg_uint(c, "groups", 1);
-    read_input_shape(c, &x->desc, &p);
-    p.filter_layout = wn_arg_enum(c, "filterLayout", "iohw");
-    read_filter_shape(&f->desc, &p);
+    read_validated_params(c, &x->desc, &f->desc, "iohw", &p);
     uint32_t out_h = y->desc.dims[p.nhwc ? 1 : 2], out_w = y->desc.dims[p.nhwc ? 2 : 3];
     uint32_t out_channels = p.filter_out * p.groups;
     uint32_t in_per_group = p.in_channels / p.groups;

@@ -44,6 +44,17 @@ static void read_activations(const wn_call *c, rnn_act *acts, uint32_t n, const 
     }
 }
 
+/* The builder step "if hiddenSize * factor is not a valid dimension, throw a TypeError"
+ * (factor 6 for gru/gruCell, 8 for lstm/lstmCell). Unreachable: recurrentWeight's element
+ * count (factor / 2) * hiddenSize² has already been checked to be a valid dimension. */
+static int check_hidden_multiple(wn_call *c, uint64_t hidden, uint64_t factor)
+{
+    if (!wn_is_valid_dimension(hidden * factor))
+        return wn_fail(c, WN_TYPE_ERROR, "hiddenSize * %llu = %llu is not a valid dimension",
+                       (unsigned long long)factor, (unsigned long long)(hidden * factor));
+    return 0;
+}
+
 /* "If its size is not <n>, then throw a TypeError" (only when the option exists). */
 static int check_activations(wn_call *c, uint32_t n)
 {
@@ -221,10 +232,7 @@ static int build_gruCell(wn_call *c)
     if (check_shape(c, "weight", 2, (uint64_t[]){3 * hidden, input_size}) != 0) return -1;
     if (check_shape(c, "recurrentWeight", 2, (uint64_t[]){3 * hidden, hidden}) != 0) return -1;
     if (check_shape(c, "hiddenState", 2, (uint64_t[]){batch, hidden}) != 0) return -1;
-    /* unreachable: recurrentWeight's element count 3h² is already a valid dimension */
-    if (!wn_is_valid_dimension(hidden * 6))
-        return wn_fail(c, WN_TYPE_ERROR, "hiddenSize * 6 = %llu is not a valid dimension",
-                       (unsigned long long)(hidden * 6));
+    if (check_hidden_multiple(c, hidden, 6) != 0) return -1;
     if (check_shape(c, "bias", 1, (uint64_t[]){3 * hidden}) != 0) return -1;
     if (check_shape(c, "recurrentBias", 1, (uint64_t[]){3 * hidden}) != 0) return -1;
     if (check_activations(c, 2) != 0) return -1;
@@ -281,10 +289,7 @@ static int build_gru(wn_call *c)
     uint64_t batch = input->dims[1], input_size = input->dims[2], nd = num_directions(c);
     if (check_shape(c, "weight", 3, (uint64_t[]){nd, 3 * hidden, input_size}) != 0) return -1;
     if (check_shape(c, "recurrentWeight", 3, (uint64_t[]){nd, 3 * hidden, hidden}) != 0) return -1;
-    /* unreachable: recurrentWeight's element count 3h² is already a valid dimension */
-    if (!wn_is_valid_dimension(hidden * 6))
-        return wn_fail(c, WN_TYPE_ERROR, "hiddenSize * 6 = %llu is not a valid dimension",
-                       (unsigned long long)(hidden * 6));
+    if (check_hidden_multiple(c, hidden, 6) != 0) return -1;
     if (check_shape(c, "bias", 2, (uint64_t[]){nd, 3 * hidden}) != 0) return -1;
     if (check_shape(c, "recurrentBias", 2, (uint64_t[]){nd, 3 * hidden}) != 0) return -1;
     if (check_shape(c, "initialHiddenState", 3, (uint64_t[]){nd, batch, hidden}) != 0) return -1;
@@ -411,10 +416,7 @@ static int build_lstmCell(wn_call *c)
     if (check_shape(c, "recurrentWeight", 2, (uint64_t[]){4 * hidden, hidden}) != 0) return -1;
     if (check_shape(c, "hiddenState", 2, (uint64_t[]){batch, hidden}) != 0) return -1;
     if (check_shape(c, "cellState", 2, (uint64_t[]){batch, hidden}) != 0) return -1;
-    /* unreachable: recurrentWeight's element count 4h² is already a valid dimension */
-    if (!wn_is_valid_dimension(hidden * 8))
-        return wn_fail(c, WN_TYPE_ERROR, "hiddenSize * 8 = %llu is not a valid dimension",
-                       (unsigned long long)(hidden * 8));
+    if (check_hidden_multiple(c, hidden, 8) != 0) return -1;
     if (check_shape(c, "bias", 1, (uint64_t[]){4 * hidden}) != 0) return -1;
     if (check_shape(c, "recurrentBias", 1, (uint64_t[]){4 * hidden}) != 0) return -1;
     if (check_shape(c, "peepholeWeight", 1, (uint64_t[]){3 * hidden}) != 0) return -1;
@@ -471,10 +473,7 @@ static int build_lstm(wn_call *c)
     uint64_t batch = input->dims[1], input_size = input->dims[2];
     if (check_shape(c, "weight", 3, (uint64_t[]){nd, 4 * hidden, input_size}) != 0) return -1;
     if (check_shape(c, "recurrentWeight", 3, (uint64_t[]){nd, 4 * hidden, hidden}) != 0) return -1;
-    /* unreachable: recurrentWeight's element count 4h² is already a valid dimension */
-    if (!wn_is_valid_dimension(hidden * 8))
-        return wn_fail(c, WN_TYPE_ERROR, "hiddenSize * 8 = %llu is not a valid dimension",
-                       (unsigned long long)(hidden * 8));
+    if (check_hidden_multiple(c, hidden, 8) != 0) return -1;
     if (check_shape(c, "bias", 2, (uint64_t[]){nd, 4 * hidden}) != 0) return -1;
     if (check_shape(c, "recurrentBias", 2, (uint64_t[]){nd, 4 * hidden}) != 0) return -1;
     if (check_shape(c, "peepholeWeight", 2, (uint64_t[]){nd, 3 * hidden}) != 0) return -1;

@@ -1,0 +1,47 @@
+"""Every vector case as a pytest test, judged by the runner's C code (webnncts.py).
+PASS passes; NOTSUPPORTED skips (a conformance gap says so in the reason); FAIL, ERROR,
+CRASH and TIMEOUT fail with the runner's message and numbers."""
+import json
+import os
+
+import pytest
+
+from webnncts import Suite
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+
+
+def build_dir(config):
+    b = config.getoption("--build")
+    return b if os.path.isabs(b) else os.path.join(ROOT, b)
+
+
+_suite = None
+
+
+def suite(config):
+    global _suite
+    if _suite is None:
+        build = build_dir(config)
+        adapter = config.getoption("--adapter") or os.path.join(build, "adapters", "libwebnn_adapter_reference.so")
+        vectors = config.getoption("--vectors") or [os.path.join(ROOT, "vectors")]
+        _suite = Suite(os.path.join(build, "libwebnncts.so"), adapter, config.getoption("--device"), vectors)
+    return _suite
+
+
+def pytest_generate_tests(metafunc):
+    if "case" in metafunc.fixturenames:
+        names = suite(metafunc.config).names
+        metafunc.parametrize("case", names, ids=names)
+
+
+def test_vector(case, request):
+    s = suite(request.config)
+    r = s.run(case, request.config.getoption("--case-timeout"))
+    status = r["status"]
+    if status == "PASS":
+        return
+    if status == "NOTSUPPORTED":
+        pytest.skip(r["message"])
+    numbers = json.dumps(r.get("outputs", []), indent=1) if r.get("outputs") else ""
+    pytest.fail(f"{status}: {r['message']}\n{numbers}", pytrace=False)

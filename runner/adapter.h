@@ -1,0 +1,26 @@
+/* Loading an adapter: the built-in reference one, or a shared library by path or name
+ * (NAME -> build/adapters/libwebnn_adapter_NAME.so next to the runner), with the ABI check. */
+#ifndef RUNNER_ADAPTER_H
+#define RUNNER_ADAPTER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "webnn_adapter.h"
+
+typedef struct rn_adapter {
+    const wna_api *api;
+    void *handle;          /* dlopen handle, NULL for the built-in one */
+    char label[256];       /* "reference (built-in)" or the .so path */
+    bool has_tensors;      /* all five device-tensor functions present */
+} rn_adapter;
+
+/* spec: NULL or "reference" for the built-in adapter, a path containing '/' or ending in
+ * ".so", or a NAME. Returns 0, or -1 with a message in err (ABI mismatch included). */
+int rn_adapter_load(rn_adapter *a, const char *spec, const char *self_dir, char *err, size_t cap);
+void rn_adapter_unload(rn_adapter *a);
+
+/* The check on a table, separate so it can be tested. */
+int rn_adapter_check_api(const wna_api *api, const char *label, char *err, size_t cap);
+
+#endif

@@ -1,0 +1,41 @@
+/* run-conformance's command line. */
+#ifndef RUNNER_CLI_H
+#define RUNNER_CLI_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#define RN_MAX_ARGS 64
+
+typedef struct rn_report_req {
+    const char *format; /* "json", "junit", "html" */
+    const char *path;
+} rn_report_req;
+
+typedef struct rn_options {
+    const char *adapter;         /* NULL: built-in reference */
+    const char *device;
+    const char *vectors[RN_MAX_ARGS];
+    uint32_t n_vectors;
+    const char *filters[RN_MAX_ARGS];
+    uint32_t n_filters;
+    uint32_t jobs;               /* 0: number of CPUs */
+    double timeout;
+    const char *expectations;
+    rn_report_req reports[RN_MAX_ARGS];
+    uint32_t n_reports;
+    uint32_t chunk_i, chunk_n;   /* chunk_n == 0: all */
+    const char *resume;
+    const char *journal;         /* NULL: default; "" or "none": no journal */
+    bool device_tensors;
+    bool list;
+    bool help;
+    bool quiet;
+} rn_options;
+
+/* Returns 0, or -1 with a message in err (a usage error: exit status 2). */
+int rn_parse_args(int argc, char **argv, rn_options *o, char *err, size_t cap);
+void rn_usage(FILE *f);
+
+#endif

@@ -1,0 +1,242 @@
+"""gru gruCell lstm lstmCell, from the spec's algorithm / emulation (section gru, gruCell, lstm,
+lstmCell): gates stacked zrn|rzn (GRU) and iofg|ifgo (LSTM); peephole weights ordered i, o, f and
+applied to the incoming cell state; GRU h' = z*h + (1-z)*n with resetAfter choosing where r
+applies; LSTM c' = f*c + i*g, h' = o*act3(c'). Multi-step: backward runs time in reverse, the
+returned sequence is in original time order, 'both' stacks directions on axis 1. Computed in
+float64 end to end and rounded once per output."""
+import numpy as np
+
+from common import case, expected, op, rand, rng, tensor
+
+ACT = {"sigmoid": lambda v: 1.0 / (1.0 + np.exp(-v)), "tanh": np.tanh, "relu": lambda v: np.maximum(v, 0.0)}
+
+
+def f64(a):
+    return None if a is None else a.astype(np.float64)
+
+
+def gru_cell(x, W, R, h, hs, b, rb, reset_after, layout, acts):
+    """x [B,I], W [3H,I], R [3H,H], h [B,H], b/rb [3H] or None."""
+    order = {"zrn": ("z", "r", "n"), "rzn": ("r", "z", "n")}[layout]
+    sl = {g: slice(k * hs, (k + 1) * hs) for k, g in enumerate(order)}
+    zeros = np.zeros(3 * hs)
+    b = zeros if b is None else b
+    rb = zeros if rb is None else rb
+    f, g = ACT[acts[0]], ACT[acts[1]]
+    z = f(x @ W[sl["z"]].T + h @ R[sl["z"]].T + b[sl["z"]] + rb[sl["z"]])
+    r = f(x @ W[sl["r"]].T + h @ R[sl["r"]].T + b[sl["r"]] + rb[sl["r"]])
+    if reset_after:
+        n = g(x @ W[sl["n"]].T + b[sl["n"]] + r * (h @ R[sl["n"]].T + rb[sl["n"]]))
+    else:
+        n = g(x @ W[sl["n"]].T + b[sl["n"]] + rb[sl["n"]] + (r * h) @ R[sl["n"]].T)
+    return z * h + (1.0 - z) * n
+
+
+def lstm_cell(x, W, R, h, c, hs, b, rb, p, layout, acts):
+    order = {"iofg": ("i", "o", "f", "g"), "ifgo": ("i", "f", "g", "o")}[layout]
+    sl = {g: slice(k * hs, (k + 1) * hs) for k, g in enumerate(order)}
+    zeros = np.zeros(4 * hs)
+    b = zeros if b is None else b
+    rb = zeros if rb is None else rb
+    p = np.zeros(3 * hs) if p is None else p
+    pk = {"i": p[0:hs], "o": p[hs:2 * hs], "f": p[2 * hs:3 * hs]}
+    fa, ga, ha = ACT[acts[0]], ACT[acts[1]], ACT[acts[2]]
+
+    def pre(gate):
+        return x @ W[sl[gate]].T + h @ R[sl[gate]].T + b[sl[gate]] + rb[sl[gate]]
+    i = fa(pre("i") + c * pk["i"])
+    f = fa(pre("f") + c * pk["f"])
+    g = ga(pre("g"))
+    o = fa(pre("o") + c * pk["o"])
+    c2 = f * c + i * g
+    return o * ha(c2), c2
+
+
+def opts_of(d):
+    return {k: v for k, v in sorted(d.items()) if v is not None}
+
+
+def gen_gru_cell():
+    cases = []
+    variants = [(True, "zrn", True, True, None), (False, "zrn", True, True, None), (True, "rzn", True, True, None),
+                (False, "rzn", True, False, None), (True, "zrn", False, False, None), (True, "zrn", True, True, ["sigmoid", "relu"]),
+                (False, "zrn", False, True, ["relu", "tanh"]), (True, "zrn", True, True, ["tanh", "sigmoid"])]
+    for dt in ("float32", "float16"):
+        for k, (reset_after, layout, has_b, has_rb, acts) in enumerate(variants):
+            B, I, H = (2, 3, 4) if k % 2 == 0 else (1, 5, 3)
+            r = rng("gruCell/%s/%d" % (dt, k))
+            x, W, R, h = rand(r, dt, (B, I), -1, 1), rand(r, dt, (3 * H, I), -0.5, 0.5), rand(r, dt, (3 * H, H), -0.5, 0.5), \
+                rand(r, dt, (B, H), -1, 1)
+            b = rand(r, dt, (3 * H,), -0.5, 0.5) if has_b else None
+            rb = rand(r, dt, (3 * H,), -0.5, 0.5) if has_rb else None
+            y = gru_cell(f64(x), f64(W), f64(R), f64(h), H, f64(b), f64(rb), reset_after, layout, acts or ["sigmoid", "tanh"])
+            inputs = {"x": tensor(dt, x.shape, x), "W": tensor(dt, W.shape, W, constant=True),
+                      "R": tensor(dt, R.shape, R, constant=True), "h": tensor(dt, h.shape, h)}
+            o = {"resetAfter": None if reset_after else False, "layout": None if layout == "zrn" else layout,
+                 "activations": acts}
+            if has_b:
+                inputs["b"] = tensor(dt, b.shape, b)
+                o["bias"] = "b"
+            if has_rb:
+                inputs["rb"] = tensor(dt, rb.shape, rb)
+                o["recurrentBias"] = "rb"
+            name = "gruCell %s batch %d input %d hidden %d resetAfter %s layout %s bias %s recurrentBias %s activations %s" % (
+                dt, B, I, H, reset_after, layout, has_b, has_rb, acts or "default")
+            cases.append(case(name, inputs, op("gruCell", [("input", "x"), ("weight", "W"), ("recurrentWeight", "R"),
+                                                           ("hiddenState", "h"), ("hiddenSize", H)], opts_of(o)),
+                              {"output": expected(dt, y)}, N=I + H, tol_vars={"S": 1}))
+    return cases
+
+
+def run_seq(cell, steps, direction, x, per_dir_state, per_dir_params):
+    nd = 2 if direction == "both" else 1
+    finals, seqs = [], []
+    for d in range(nd):
+        state = per_dir_state[d]
+        seq = [None] * steps
+        for s in range(steps):
+            t = steps - 1 - s if (d == 1 or direction == "backward") else s
+            state = cell(x[t], state, per_dir_params[d])
+            seq[t] = state[0] if isinstance(state, tuple) else state
+        finals.append(state)
+        seqs.append(np.stack(seq, 0))
+    return finals, np.stack(seqs, 1)  # [steps, nd, B, H]
+
+
+def gen_gru():
+    cases = []
+    variants = [("forward", False, True, "zrn", True, True), ("forward", True, True, "zrn", False, False),
+                ("backward", True, False, "zrn", True, True), ("both", True, True, "rzn", True, True),
+                ("both", False, False, "rzn", False, True), ("backward", False, True, "zrn", False, False),
+                ("forward", True, False, "rzn", True, False), ("both", True, True, "zrn", True, True)]
+    for dt in ("float32", "float16"):
+        for k, (direction, ret, reset_after, layout, has_b, has_h0) in enumerate(variants):
+            steps, B, I, H = (3, 2, 3, 4) if k % 2 == 0 else (2, 1, 4, 3)
+            nd = 2 if direction == "both" else 1
+            r = rng("gru/%s/%d" % (dt, k))
+            x = rand(r, dt, (steps, B, I), -1, 1)
+            W = rand(r, dt, (nd, 3 * H, I), -0.5, 0.5)
+            R = rand(r, dt, (nd, 3 * H, H), -0.5, 0.5)
+            b = rand(r, dt, (nd, 3 * H), -0.5, 0.5) if has_b else None
+            rb = rand(r, dt, (nd, 3 * H), -0.5, 0.5) if has_b else None
+            h0 = rand(r, dt, (nd, B, H), -1, 1) if has_h0 else None
+            acts = ["sigmoid", "tanh"]
+            params = [(f64(W[d]), f64(R[d]), None if b is None else f64(b[d]), None if rb is None else f64(rb[d]))
+                      for d in range(nd)]
+            states = [f64(h0[d]) if has_h0 else np.zeros((B, H)) for d in range(nd)]
+
+            def cell(xt, h, p):
+                return gru_cell(xt, p[0], p[1], h, H, p[2], p[3], reset_after, layout, acts)
+            finals, seq = run_seq(cell, steps, direction, f64(x), states, params)
+            inputs = {"x": tensor(dt, x.shape, x), "W": tensor(dt, W.shape, W, constant=True),
+                      "R": tensor(dt, R.shape, R, constant=True)}
+            o = {"resetAfter": None if reset_after else False, "layout": None if layout == "zrn" else layout,
+                 "direction": None if direction == "forward" else direction, "returnSequence": True if ret else None}
+            if has_b:
+                inputs["b"] = tensor(dt, b.shape, b)
+                inputs["rb"] = tensor(dt, rb.shape, rb)
+                o["bias"], o["recurrentBias"] = "b", "rb"
+            if has_h0:
+                inputs["h0"] = tensor(dt, h0.shape, h0)
+                o["initialHiddenState"] = "h0"
+            outs = ["hidden", "sequence"] if ret else ["hidden"]
+            expect = {"hidden": expected(dt, np.stack(finals, 0))}
+            if ret:
+                expect["sequence"] = expected(dt, seq)
+            name = "gru %s steps %d batch %d input %d hidden %d direction %s returnSequence %s resetAfter %s layout %s bias %s initialHiddenState %s" % (
+                dt, steps, B, I, H, direction, ret, reset_after, layout, has_b, has_h0)
+            cases.append(case(name, inputs, op("gru", [("input", "x"), ("weight", "W"), ("recurrentWeight", "R"),
+                                                       ("steps", steps), ("hiddenSize", H)], opts_of(o), outputs=outs),
+                              expect, N=I + H, tol_vars={"S": steps}))
+    return cases
+
+
+def gen_lstm_cell():
+    cases = []
+    variants = [("iofg", True, True, None), ("ifgo", True, True, None), ("iofg", False, False, None), ("ifgo", True, False, None),
+                ("iofg", True, True, ["sigmoid", "relu", "tanh"]), ("iofg", False, True, ["tanh", "tanh", "sigmoid"]),
+                ("ifgo", True, True, ["sigmoid", "tanh", "relu"])]
+    for dt in ("float32", "float16"):
+        for k, (layout, has_b, has_p, acts) in enumerate(variants):
+            B, I, H = (2, 3, 4) if k % 2 == 0 else (1, 5, 3)
+            r = rng("lstmCell/%s/%d" % (dt, k))
+            x, W, R = rand(r, dt, (B, I), -1, 1), rand(r, dt, (4 * H, I), -0.5, 0.5), rand(r, dt, (4 * H, H), -0.5, 0.5)
+            h, c = rand(r, dt, (B, H), -1, 1), rand(r, dt, (B, H), -1, 1)
+            b = rand(r, dt, (4 * H,), -0.5, 0.5) if has_b else None
+            rb = rand(r, dt, (4 * H,), -0.5, 0.5) if has_b else None
+            p = rand(r, dt, (3 * H,), -0.5, 0.5) if has_p else None
+            h2, c2 = lstm_cell(f64(x), f64(W), f64(R), f64(h), f64(c), H, f64(b), f64(rb), f64(p), layout,
+                               acts or ["sigmoid", "tanh", "tanh"])
+            inputs = {"x": tensor(dt, x.shape, x), "W": tensor(dt, W.shape, W, constant=True),
+                      "R": tensor(dt, R.shape, R, constant=True), "h": tensor(dt, h.shape, h), "c": tensor(dt, c.shape, c)}
+            o = {"layout": None if layout == "iofg" else layout, "activations": acts}
+            if has_b:
+                inputs["b"], inputs["rb"] = tensor(dt, b.shape, b), tensor(dt, rb.shape, rb)
+                o["bias"], o["recurrentBias"] = "b", "rb"
+            if has_p:
+                inputs["p"] = tensor(dt, p.shape, p)
+                o["peepholeWeight"] = "p"
+            name = "lstmCell %s batch %d input %d hidden %d layout %s bias %s peephole %s activations %s" % (
+                dt, B, I, H, layout, has_b, has_p, acts or "default")
+            cases.append(case(name, inputs, op("lstmCell", [("input", "x"), ("weight", "W"), ("recurrentWeight", "R"),
+                                                            ("hiddenState", "h"), ("cellState", "c"), ("hiddenSize", H)],
+                                               opts_of(o), outputs=["hidden", "cell"]),
+                              {"hidden": expected(dt, h2), "cell": expected(dt, c2)}, N=I + H, tol_vars={"S": 1}))
+    return cases
+
+
+def gen_lstm():
+    cases = []
+    variants = [("forward", False, "iofg", True, True, True), ("forward", True, "ifgo", False, False, False),
+                ("backward", True, "iofg", True, True, False), ("both", True, "iofg", True, True, True),
+                ("both", False, "ifgo", True, False, True), ("backward", False, "ifgo", False, True, True),
+                ("forward", True, "iofg", True, False, True), ("both", True, "ifgo", False, True, False)]
+    for dt in ("float32", "float16"):
+        for k, (direction, ret, layout, has_b, has_p, has_init) in enumerate(variants):
+            steps, B, I, H = (3, 2, 3, 4) if k % 2 == 0 else (2, 1, 4, 3)
+            nd = 2 if direction == "both" else 1
+            r = rng("lstm/%s/%d" % (dt, k))
+            x = rand(r, dt, (steps, B, I), -1, 1)
+            W = rand(r, dt, (nd, 4 * H, I), -0.5, 0.5)
+            R = rand(r, dt, (nd, 4 * H, H), -0.5, 0.5)
+            b = rand(r, dt, (nd, 4 * H), -0.5, 0.5) if has_b else None
+            rb = rand(r, dt, (nd, 4 * H), -0.5, 0.5) if has_b else None
+            p = rand(r, dt, (nd, 3 * H), -0.5, 0.5) if has_p else None
+            h0 = rand(r, dt, (nd, B, H), -1, 1) if has_init else None
+            c0 = rand(r, dt, (nd, B, H), -1, 1) if has_init else None
+            acts = ["sigmoid", "tanh", "tanh"]
+            params = [(f64(W[d]), f64(R[d]), None if b is None else f64(b[d]), None if rb is None else f64(rb[d]),
+                       None if p is None else f64(p[d])) for d in range(nd)]
+            states = [(f64(h0[d]), f64(c0[d])) if has_init else (np.zeros((B, H)), np.zeros((B, H))) for d in range(nd)]
+
+            def cell(xt, st, q):
+                return lstm_cell(xt, q[0], q[1], st[0], st[1], H, q[2], q[3], q[4], layout, acts)
+            finals, seq = run_seq(cell, steps, direction, f64(x), states, params)
+            inputs = {"x": tensor(dt, x.shape, x), "W": tensor(dt, W.shape, W, constant=True),
+                      "R": tensor(dt, R.shape, R, constant=True)}
+            o = {"layout": None if layout == "iofg" else layout, "direction": None if direction == "forward" else direction,
+                 "returnSequence": True if ret else None}
+            if has_b:
+                inputs["b"], inputs["rb"] = tensor(dt, b.shape, b), tensor(dt, rb.shape, rb)
+                o["bias"], o["recurrentBias"] = "b", "rb"
+            if has_p:
+                inputs["p"] = tensor(dt, p.shape, p)
+                o["peepholeWeight"] = "p"
+            if has_init:
+                inputs["h0"], inputs["c0"] = tensor(dt, h0.shape, h0), tensor(dt, c0.shape, c0)
+                o["initialHiddenState"], o["initialCellState"] = "h0", "c0"
+            outs = ["hidden", "cell"] + (["sequence"] if ret else [])
+            expect = {"hidden": expected(dt, np.stack([s[0] for s in finals], 0)),
+                      "cell": expected(dt, np.stack([s[1] for s in finals], 0))}
+            if ret:
+                expect["sequence"] = expected(dt, seq)
+            name = "lstm %s steps %d batch %d input %d hidden %d direction %s returnSequence %s layout %s bias %s peephole %s initial states %s" % (
+                dt, steps, B, I, H, direction, ret, layout, has_b, has_p, has_init)
+            cases.append(case(name, inputs, op("lstm", [("input", "x"), ("weight", "W"), ("recurrentWeight", "R"),
+                                                        ("steps", steps), ("hiddenSize", H)], opts_of(o), outputs=outs),
+                              expect, N=I + H, tol_vars={"S": steps}))
+    return cases
+
+
+def generate():
+    return {"gruCell": gen_gru_cell(), "gru": gen_gru(), "lstmCell": gen_lstm_cell(), "lstm": gen_lstm()}
