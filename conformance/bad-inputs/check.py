@@ -6,7 +6,7 @@ usage: check.py [--ref build/webnn-ref] [--timeout 20] [-v] [FILE ...]
 
 EXPECTED.tsv columns (TAB-separated, '#' starts a comment line):
   file  kind  message-substring  good  flags
-kind: FormatError or TypeError. good: the number of cases of the file that must still PASS.
+kind: FormatError, TypeError or ResourceError. good: the number of cases of the file that must still PASS.
 flags: "file": the file as a whole is rejected (message on stderr, exit 2);
        "gap": a known loader gap (a finding): a mismatch is reported as KNOWN GAP, not a failure.
 Checks per file: the run finishes within the timeout, exits normally (no signal, exit < 128),
@@ -23,7 +23,10 @@ import sys
 HERE = os.path.dirname(os.path.abspath(__file__))
 SANITIZER = re.compile(r"(ERROR: (Address|Leak|Memory|Thread)Sanitizer|runtime error:|SUMMARY: \w+Sanitizer)")
 # per-case report lines of webnn-ref run
-BAD_LINE = re.compile(r"^  (MALFORMED|ERROR|FAIL|NOT IMPLEMENTED): (.*)$")
+# "MALFORMED: msg" (a FormatError), "<Kind>Error: msg" (a case rejected while loading with
+# another kind), "ERROR: <Kind>: msg" (rejected by graph validation), FAIL, NOT IMPLEMENTED
+BAD_LINE = re.compile(r"^  (MALFORMED|ERROR|FAIL|NOT IMPLEMENTED|[A-Z][A-Za-z]*Error): (.*)$")
+KINDS = ("FormatError", "TypeError", "ResourceError")
 PASS_LINE = re.compile(r"^ {2,4}PASS: ")
 
 
@@ -35,7 +38,7 @@ def load_expected(path):
             if not line or line.startswith("#"):
                 continue
             cols = line.split("\t")
-            if len(cols) < 3 or cols[1] not in ("FormatError", "TypeError"):
+            if len(cols) < 3 or cols[1] not in KINDS:
                 sys.exit(f"{path}:{n}: bad row {line!r}")
             good = int(cols[3]) if len(cols) > 3 and cols[3] else 0
             flags = set(cols[4].split()) if len(cols) > 4 else set()
@@ -101,10 +104,12 @@ def check_one(ref, path, kind, sub, good, flags, timeout):
         return problems, False
     name, m = hits[0]
     status, msg = m.group(1), m.group(2)
-    if status == "MALFORMED":
+    if status == "MALFORMED" or status.endswith("Error"):
+        got = "FormatError" if status == "MALFORMED" else status
+        if got != kind:
+            problems.append(f"reported as {got}, expected {kind}: {msg[:200]!r}")
         if not msg.startswith(path + ": "):
             problems.append(f"message does not start with the file name: {msg[:200]!r}")
-        # webnn-ref does not print the kind of a malformed case; nothing more to check
     elif status == "ERROR":
         # "ERROR: TypeError: message" (a graph validation error: the file is in the header line)
         if not msg.startswith(kind + ": "):

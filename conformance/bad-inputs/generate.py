@@ -172,7 +172,7 @@ add("shape-dim-1e300.json", rep(VALID, '"shape": [\n        2\n       ]', '"shap
     "shape[0] is 1e+300", flags="gap")
 add("shape-too-many-elements.json", mutate(setp(x_desc, "shape", [65536, 65536])), "TypeError", "element count exceeds 2147483647")
 add("huge-tensor-data-short.json",
-    mutate(lambda c: (x_desc(c).update(shape=[46340, 46340]), x_in(c).update(data=[1]))), "FormatError",
+    mutate(lambda c: (x_desc(c).update(shape=[46340, 46340]), x_in(c).update(data=[1]))), "ResourceError",
     "tensor float32[46340, 46340] needs 8589582400 bytes, over the cap of")
 add("shape-rank-9.json", mutate(setp(x_desc, "shape", [1] * 9)), "FormatError", "shape has rank 9, at most 8 is supported")
 add("constant-string.json", mutate(setp(x_in, "constant", "yes")), "FormatError", "constant must be true or false")
@@ -255,7 +255,7 @@ add("outputs-number.json", mutate(setp(op0, "outputs", 3)), "FormatError",
     "outputs must be a name or an array of names, got a number")
 add("outputs-array-of-number.json", mutate(setp(op0, "outputs", [3])), "FormatError", "outputs[0] must be a string, got a number")
 add("outputs-empty-array.json", mutate(setp(op0, "outputs", [])), "FormatError", "0 output names given")
-add("output-name-empty.json", mutate(setp(op0, "outputs", "")), "FormatError", "operand name is empty")
+add("output-name-empty.json", mutate(setp(op0, "outputs", "")), "FormatError", "operand name is empty", flags="gap")
 
 
 def two_ops(c):
