@@ -4,6 +4,7 @@
 
 #include <cjson/cJSON.h>
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -113,8 +114,9 @@ static int load_desc(loader *L, const cJSON *obj, wn_desc *d)
     d->rank = (uint32_t)rank;
     int i = 0;
     for (const cJSON *dim = shape->child; dim; dim = dim->next, i++) {
-        if (!cJSON_IsNumber(dim) || dim->valuedouble != (double)(int64_t)dim->valuedouble) {
-            fail(L, "shape[%d] must be an integer, got %s", i, json_type(dim));
+        /* range before integrality, so no out-of-range conversion happens */
+        if (!cJSON_IsNumber(dim) || dim->valuedouble != floor(dim->valuedouble) || fabs(dim->valuedouble) > 0x1p62) {
+            fail(L, "shape[%d] must be an integer, got %s", i, cJSON_IsNumber(dim) ? "a non-integer or huge number" : json_type(dim));
             goto fail;
         }
         if (dim->valuedouble < 1 || dim->valuedouble > WN_MAX_DIMENSION) {
@@ -541,6 +543,7 @@ static int load_case(loader *L, const cJSON *tj, wn_vec_case *vc)
 {
     vc->required = true;
     if (!cJSON_IsObject(tj)) return fail(L, "a test must be an object, got %s", json_type(tj));
+    if (check_unique_keys(L, tj) != 0) return -1;
     const cJSON *name = member(L, tj, "name");
     if (!name) return -1;
     if (!cJSON_IsString(name) || !*name->valuestring) return fail(L, "name must be a non-empty string");
@@ -654,6 +657,13 @@ int wn_vec_load_buffer(const char *text, size_t len, const char *label, wn_vec_f
                             off);
     }
     int rc = -1;
+    /* nothing but white space may follow the top-level value */
+    size_t tail = end && end >= text ? (size_t)(end - text) : len;
+    while (tail < len && (text[tail] == ' ' || text[tail] == '\n' || text[tail] == '\r' || text[tail] == '\t')) tail++;
+    if (tail < len) {
+        wn_set_error(&out->error, WN_FORMAT_ERROR, "%s: unexpected text after the JSON value (byte %zu)", out->path, tail);
+        goto done;
+    }
     if (check_depth(root, 0) != 0) {
         wn_set_error(&out->error, WN_FORMAT_ERROR, "%s: JSON nests deeper than %d levels", out->path, WN_VEC_MAX_DEPTH);
         goto done;
@@ -663,6 +673,8 @@ int wn_vec_load_buffer(const char *text, size_t len, const char *label, wn_vec_f
                      json_type(root));
         goto done;
     }
+    loader top = {.file = out->path, .err = &out->error};
+    if (check_unique_keys(&top, root) != 0) goto done;
     const cJSON *format = cJSON_GetObjectItemCaseSensitive(root, "format");
     if (format) {
         if (!cJSON_IsString(format)) {

@@ -3,7 +3,7 @@
  * data type. Floats compute in double and round once; integers compute exactly in 64 bits
  * (unsigned arithmetic, so overflow wraps instead of being undefined) and wrap to the
  * element width on store. Integer results that the spec leaves open are listed in
- * reference/deviations/part1.md. */
+ * reference/DEVIATIONS.md. */
 #include <math.h>
 
 #include "webnn/op.h"
