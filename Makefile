@@ -13,7 +13,7 @@ WERROR ?= -Werror
 # CFLAGS/LDFLAGS are the user's (e.g. sanitizers); the project's own flags are added below.
 CFLAGS ?= -O2 -g
 LDFLAGS ?=
-ALL_CFLAGS = $(CFLAGS) -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra $(WERROR) -Ireference/include -MMD -MP
+ALL_CFLAGS = $(CFLAGS) $(EXTRA_CFLAGS) -std=c11 -D_POSIX_C_SOURCE=200809L -Wall -Wextra $(WERROR) -Ireference/include -MMD -MP
 LDLIBS_REF := -lm
 LDLIBS_VEC := -lcjson -lm
 SPEC_DIR ?= ../shared/spec

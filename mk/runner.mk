@@ -12,8 +12,8 @@ LIBRUNNER := $(BUILD)/librunner.a
 RUN_CONFORMANCE := $(BUILD)/run-conformance
 LDLIBS_RUNNER := -lcjson -lm -ldl
 
-$(BUILD)/obj/runner/%.o $(BUILD)/obj/adapters/%.o: ALL_CFLAGS += $(RUNNER_INC)
-$(BUILD)/obj/conformance/unit/test_runner_%.o: ALL_CFLAGS += $(RUNNER_INC)
+$(BUILD)/obj/runner/%.o $(BUILD)/obj/adapters/%.o: EXTRA_CFLAGS += $(RUNNER_INC)
+$(BUILD)/obj/conformance/unit/test_runner_%.o: EXTRA_CFLAGS += $(RUNNER_INC)
 
 $(LIBRUNNER): $(RUNNER_LIB_OBJS)
 	@rm -f $@

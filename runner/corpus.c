@@ -72,7 +72,14 @@ static bool ends_with_json(const char *s)
     return n > 5 && strcmp(s + n - 5, ".json") == 0;
 }
 
-/* Recursive walk; hidden entries are skipped. */
+/* The generator's own JSON inputs (vectors/gen/, vectors/tolerance.json) live beside the
+ * vectors but are not vector files; a file named explicitly is always read. */
+static bool is_generator_input(const char *name, bool is_dir)
+{
+    return is_dir ? strcmp(name, "gen") == 0 : strcmp(name, "tolerance.json") == 0;
+}
+
+/* Recursive walk; hidden entries and generator inputs are skipped. */
 static int walk(found_list *l, const char *dir, const char *root)
 {
     DIR *d = opendir(dir);
@@ -90,7 +97,9 @@ static int walk(found_list *l, const char *dir, const char *root)
         snprintf(path, n, "%s/%s", dir, e->d_name);
         struct stat st;
         if (stat(path, &st) == 0) {
-            if (S_ISDIR(st.st_mode)) rc = walk(l, path, root);
+            bool is_dir = S_ISDIR(st.st_mode);
+            if (is_generator_input(e->d_name, is_dir)) { /* skip */ }
+            else if (is_dir) rc = walk(l, path, root);
             else if (S_ISREG(st.st_mode) && ends_with_json(e->d_name)) rc = push(l, path, root, true);
         }
         free(path);
