@@ -72,7 +72,10 @@ conformance: $(RUN_CONFORMANCE) ## run the conformance suite (vectors/) against 
 	  --report json:$(CONFORMANCE_OUT)/wptreport.json --report junit:$(CONFORMANCE_OUT)/junit.xml \
 	  --report html:$(CONFORMANCE_OUT)/report.html $(CONFORMANCE_ARGS)
 
+# a sanitized libwebnncts.so can only be loaded into python with the sanitizer runtimes preloaded
+PYTEST_ENV := $(if $(findstring -fsanitize=address,$(CFLAGS)),LD_PRELOAD="$$($(CC) -print-file-name=libasan.so) $$($(CC) -print-file-name=libubsan.so)" ASAN_OPTIONS=detect_leaks=0:verify_asan_link_order=0)
+
 .PHONY: pytest
 pytest: $(RUN_CONFORMANCE) $(RUNNER_ADAPTERS) $(BUILD)/libwebnncts.so ## run the pytest driver and the runner's end-to-end tests
-	$(PYTHON) -m pytest -q -p no:cacheprovider -n 2 conformance/pytest --build $(BUILD)
+	$(PYTEST_ENV) $(PYTHON) -m pytest -q -p no:cacheprovider -n 2 conformance/pytest --build $(BUILD)
 -include $(shell find $(BUILD)/pic -name '*.d' 2>/dev/null)

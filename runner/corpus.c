@@ -6,6 +6,8 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include <cjson/cJSON.h>
+
 #include "corpus.h"
 #include "sha256.h"
 
@@ -104,6 +106,33 @@ static int walk(found_list *l, const char *dir, const char *root)
     }
     closedir(d);
     return rc;
+}
+
+/* A file that fails to load is still reported as an ERROR when it is meant to be a vector
+ * file: not valid JSON, or an object with "tests" or "format". Other JSON is skipped. */
+static bool looks_like_vectors(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) return true;
+    char *text = NULL;
+    size_t n = 0, got;
+    char buf[65536];
+    while ((got = fread(buf, 1, sizeof buf, f)) > 0) {
+        char *t = realloc(text, n + got + 1);
+        if (!t) break;
+        text = t;
+        memcpy(text + n, buf, got);
+        n += got;
+    }
+    fclose(f);
+    if (!text) return true;
+    text[n] = 0;
+    cJSON *j = cJSON_Parse(text);
+    free(text);
+    bool vec = !j || (cJSON_IsObject(j) && (cJSON_GetObjectItemCaseSensitive(j, "tests") ||
+                                            cJSON_GetObjectItemCaseSensitive(j, "format")));
+    cJSON_Delete(j);
+    return vec;
 }
 
 static int cmp_found(const void *a, const void *b)
@@ -209,11 +238,18 @@ int rn_corpus_load(rn_corpus *c, const char *const *paths, uint32_t n_paths, cha
     rn_sha256_init(&sha);
     for (uint32_t i = 0; i < l.n; i++) {
         if (c->n_files > 0 && strcmp(l.v[i].name, c->file_names[c->n_files - 1]) == 0) continue; /* given twice */
+        uint32_t fi = c->n_files;
+        wn_vec_load_file(l.v[i].path, &c->files[fi]); /* a failure is kept in files[fi].error */
+        if (c->files[fi].error.kind != WN_OK && !looks_like_vectors(l.v[i].path)) {
+            wn_vec_file_free(&c->files[fi]);
+            memset(&c->files[fi], 0, sizeof c->files[fi]);
+            c->n_skipped++; /* other JSON (tolerance tables, generator data): not ours to run */
+            continue;
+        }
         hash_file(&sha, &l.v[i]);
-        uint32_t fi = c->n_files++;
+        c->n_files++;
         c->file_names[fi] = l.v[i].name;
         l.v[i].name = NULL;
-        wn_vec_load_file(l.v[i].path, &c->files[fi]); /* a failure is kept in files[fi].error */
         if (add_cases(c, fi) != 0) {
             snprintf(err, cap, "out of memory loading %s", l.v[i].path);
             goto done;

@@ -24,6 +24,7 @@ typedef struct rn_corpus {
     rn_case *cases;           /* file order, then case order */
     uint32_t n_cases;
     uint32_t n_unreadable;
+    uint32_t n_skipped;       /* JSON files that are not vector files (no "tests"/"format") */
     char hash[65];            /* SHA-256 over sorted names and contents */
 } rn_corpus;
 

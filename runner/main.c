@@ -275,9 +275,10 @@ int main(int argc, char **argv)
     s.total = s.run.n;
     if (!opt.quiet)
         printf("webnn-cts run-conformance: adapter %s (ABI %s), device %s\ncorpus %s: %u files, %u cases, %u selected"
-               "%s; %u jobs, timeout %g s\n",
+               "%s%s; %u jobs, timeout %g s\n",
                s.adapter.label, s.run.abi_version, opt.device, s.corpus.hash, s.corpus.n_files, s.corpus.n_cases,
-               s.run.n, s.corpus.n_unreadable ? " (some files unreadable)" : "", jobs, opt.timeout);
+               s.run.n, s.corpus.n_unreadable ? " (some files unreadable)" : "",
+               s.corpus.n_skipped ? " (other JSON files skipped)" : "", jobs, opt.timeout);
     rn_exec_init(&s.exec, &s.adapter, opt.device, opt.device_tensors);
     uint32_t *todo = malloc((s.run.n + 1) * sizeof *todo);
     if (!todo) {

@@ -17,6 +17,7 @@ unsigned wncts_count(void);
 const char *wncts_name(unsigned i);
 const char *wncts_corpus_hash(void);
 char *wncts_run(unsigned i, double timeout);
+char *wncts_run_batch(const unsigned *idx, unsigned n, double timeout);
 void wncts_free(char *p);
 void wncts_close(void);
 
@@ -28,6 +29,7 @@ static struct {
     char device[64];
     char error[1024];
     char *json;           /* the last result, handed over to the caller */
+    char **batch;         /* per corpus case, results of a batch run */
 } L;
 
 int wncts_open(const char *adapter, const char *device, const char *vectors)
@@ -80,8 +82,43 @@ static void done(uint32_t item, const rn_result *r, void *ctx)
     rn_result copy = *r;
     if (!copy.op[0]) rn_classify(&L.corpus.cases[item], &copy);
     rn_sanitize(copy.message);
-    free(L.json);
-    L.json = rn_result_to_json(&copy);
+    char **slot = L.batch ? &L.batch[item] : &L.json;
+    free(*slot);
+    *slot = rn_result_to_json(&copy);
+}
+
+/* Many cases through one worker (replaced after a crash): one fork per batch, not per case.
+ * Returns the results as JSON lines, in idx order. */
+char *wncts_run_batch(const unsigned *idx, unsigned n, double timeout)
+{
+    if (!L.open) return NULL;
+    uint32_t *items = calloc(n + 1, sizeof *items);
+    L.batch = calloc(L.corpus.n_cases + 1, sizeof *L.batch);
+    char *out = NULL;
+    uint32_t m = 0;
+    size_t len = 1, used = 0;
+    if (!items || !L.batch) goto finish;
+    for (unsigned k = 0; k < n; k++)
+        if (idx[k] < L.corpus.n_cases) items[m++] = idx[k];
+    rn_pool_cfg cfg = {1, timeout > 0 ? timeout : 30, NULL, work, worker_exit, done, name_of};
+    rn_pool_run(&cfg, items, m);
+    for (uint32_t k = 0; k < m; k++) len += (L.batch[items[k]] ? strlen(L.batch[items[k]]) : 0) + 1;
+    out = malloc(len);
+    if (!out) goto finish;
+    for (uint32_t k = 0; k < m; k++) {
+        const char *line = L.batch[items[k]] ? L.batch[items[k]] : "{}";
+        size_t l = strlen(line);
+        memcpy(out + used, line, l);
+        out[used + l] = '\n';
+        used += l + 1;
+    }
+    out[used] = 0;
+finish:
+    for (uint32_t k = 0; L.batch && k < L.corpus.n_cases; k++) free(L.batch[k]);
+    free(L.batch);
+    L.batch = NULL;
+    free(items);
+    return out;
 }
 
 char *wncts_run(unsigned i, double timeout)

@@ -35,9 +35,25 @@ def pytest_generate_tests(metafunc):
         metafunc.parametrize("case", names, ids=names)
 
 
+BATCH = 200
+_order = None
+
+
+def next_batch(request, case):
+    """This case and the following ones this process will run (one fork for all of them)."""
+    global _order
+    if _order is None:
+        names = [i.callspec.params["case"] for i in request.session.items
+                 if hasattr(i, "callspec") and "case" in i.callspec.params]
+        _order = (names, {n: k for k, n in enumerate(names)})
+    names, pos = _order
+    k = pos[case]
+    return names[k:k + BATCH]
+
+
 def test_vector(case, request):
     s = suite(request.config)
-    r = s.run(case, request.config.getoption("--case-timeout"))
+    r = s.cached(case, next_batch(request, case), request.config.getoption("--case-timeout"))
     status = r["status"]
     if status == "PASS":
         return

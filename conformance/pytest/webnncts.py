@@ -18,12 +18,34 @@ class Suite:
         lib.wncts_run.argtypes = [ctypes.c_uint, ctypes.c_double]
         lib.wncts_run.restype = ctypes.c_void_p
         lib.wncts_free.argtypes = [ctypes.c_void_p]
+        lib.wncts_run_batch.argtypes = [ctypes.POINTER(ctypes.c_uint), ctypes.c_uint, ctypes.c_double]
+        lib.wncts_run_batch.restype = ctypes.c_void_p
+        self.cache = {}
         paths = "\n".join(vectors).encode()
         if lib.wncts_open((adapter or "").encode(), (device or "").encode(), paths) != 0:
             raise RuntimeError(lib.wncts_error().decode(errors="replace"))
         self.names = [lib.wncts_name(i).decode(errors="replace") for i in range(lib.wncts_count())]
         self.index = {n: i for i, n in enumerate(self.names)}
         self.corpus_hash = lib.wncts_corpus_hash().decode()
+
+    def run_batch(self, names, timeout=30.0):
+        """Results of many cases, run one after the other in one forked worker."""
+        idx = (ctypes.c_uint * len(names))(*[self.index[n] for n in names])
+        ptr = self.lib.wncts_run_batch(idx, len(names), timeout)
+        if not ptr:
+            raise RuntimeError("batch run failed")
+        try:
+            lines = ctypes.string_at(ptr).decode(errors="replace").splitlines()
+        finally:
+            self.lib.wncts_free(ptr)
+        for n, line in zip(names, lines):
+            self.cache[n] = json.loads(line)
+
+    def cached(self, name, batch, timeout=30.0):
+        """The result of name, running it and the next cases of this process's batch if needed."""
+        if name not in self.cache:
+            self.run_batch(batch, timeout)
+        return self.cache.pop(name)
 
     def run(self, name, timeout=30.0):
         """The result of one case (run in a forked worker) as a dict."""
