@@ -23,17 +23,6 @@ static void check_op(const char *inputs, const char *op, const char *expected)
     wt_check_case(buf);
 }
 
-static void check_type_error(const char *inputs, const char *op)
-{
-    char buf[8192];
-    int n = snprintf(buf, sizeof buf,
-                     "{'tests':[{'name':'%s','graph':{'inputs':{%s},'operators':[{'name':'%s','arguments':" ARGS
-                     ",'outputs':'y'}]},'expectedError':'TypeError'}]}",
-                     op, inputs, op);
-    assert_true(n > 0 && (size_t)n < sizeof buf);
-    wt_check_rejected(buf, WN_TYPE_ERROR);
-}
-
 /* ---- quantizeLinear ---- */
 
 static void quantize_uint8_per_tensor_rounds_half_to_even(void **state)
@@ -138,26 +127,20 @@ static void quantize_non_positive_scale_applies_the_formula(void **state)
 static void quantize_rejects_types(void **state)
 {
     (void)state;
-    check_type_error(DECL("x", "float32", "[2]") "," DECL("s", "float16", "[1]") "," DECL("z", "uint8", "[1]"),
-                     "quantizeLinear");
-    check_type_error(DECL("x", "float32", "[2]") "," DECL("s", "float32", "[1]") "," DECL("z", "int64", "[1]"),
-                     "quantizeLinear");
-    check_type_error(DECL("x", "int8", "[2]") "," DECL("s", "float32", "[1]") "," DECL("z", "uint8", "[1]"),
-                     "quantizeLinear");
+    wt_check_op_rejected("quantizeLinear", DECL("x", "float32", "[2]") "," DECL("s", "float16", "[1]") "," DECL("z", "uint8", "[1]"), ARGS);
+    wt_check_op_rejected("quantizeLinear", DECL("x", "float32", "[2]") "," DECL("s", "float32", "[1]") "," DECL("z", "int64", "[1]"), ARGS);
+    wt_check_op_rejected("quantizeLinear", DECL("x", "int8", "[2]") "," DECL("s", "float32", "[1]") "," DECL("z", "uint8", "[1]"), ARGS);
 }
 
 static void quantize_rejects_shapes(void **state)
 {
     (void)state;
     /* scale and zeroPoint shapes differ */
-    check_type_error(DECL("x", "float32", "[4]") "," DECL("s", "float32", "[2]") "," DECL("z", "uint8", "[1]"),
-                     "quantizeLinear");
+    wt_check_op_rejected("quantizeLinear", DECL("x", "float32", "[4]") "," DECL("s", "float32", "[2]") "," DECL("z", "uint8", "[1]"), ARGS);
     /* 4 is not a multiple of 3 */
-    check_type_error(DECL("x", "float32", "[4]") "," DECL("s", "float32", "[3]") "," DECL("z", "uint8", "[3]"),
-                     "quantizeLinear");
+    wt_check_op_rejected("quantizeLinear", DECL("x", "float32", "[4]") "," DECL("s", "float32", "[3]") "," DECL("z", "uint8", "[3]"), ARGS);
     /* lower rank is not allowed */
-    check_type_error(DECL("x", "float32", "[4]") "," DECL("s", "float32", "[]") "," DECL("z", "uint8", "[]"),
-                     "quantizeLinear");
+    wt_check_op_rejected("quantizeLinear", DECL("x", "float32", "[4]") "," DECL("s", "float32", "[]") "," DECL("z", "uint8", "[]"), ARGS);
 }
 
 /* ---- dequantizeLinear ---- */
@@ -225,23 +208,17 @@ static void dequantize_non_positive_scale_applies_the_formula(void **state)
 static void dequantize_rejects_types(void **state)
 {
     (void)state;
-    check_type_error(DECL("x", "uint8", "[2]") "," DECL("s", "float32", "[1]") "," DECL("z", "int8", "[1]"),
-                     "dequantizeLinear");
-    check_type_error(DECL("x", "float32", "[2]") "," DECL("s", "float32", "[1]") "," DECL("z", "float32", "[1]"),
-                     "dequantizeLinear");
-    check_type_error(DECL("x", "uint8", "[2]") "," DECL("s", "int32", "[1]") "," DECL("z", "uint8", "[1]"),
-                     "dequantizeLinear");
+    wt_check_op_rejected("dequantizeLinear", DECL("x", "uint8", "[2]") "," DECL("s", "float32", "[1]") "," DECL("z", "int8", "[1]"), ARGS);
+    wt_check_op_rejected("dequantizeLinear", DECL("x", "float32", "[2]") "," DECL("s", "float32", "[1]") "," DECL("z", "float32", "[1]"), ARGS);
+    wt_check_op_rejected("dequantizeLinear", DECL("x", "uint8", "[2]") "," DECL("s", "int32", "[1]") "," DECL("z", "uint8", "[1]"), ARGS);
 }
 
 static void dequantize_rejects_shapes(void **state)
 {
     (void)state;
-    check_type_error(DECL("x", "uint8", "[4]") "," DECL("s", "float32", "[2]") "," DECL("z", "uint8", "[1]"),
-                     "dequantizeLinear");
-    check_type_error(DECL("x", "uint8", "[4,4]") "," DECL("s", "float32", "[1,3]") "," DECL("z", "uint8", "[1,3]"),
-                     "dequantizeLinear");
-    check_type_error(DECL("x", "uint8", "[4]") "," DECL("s", "float32", "[1,1]") "," DECL("z", "uint8", "[1,1]"),
-                     "dequantizeLinear");
+    wt_check_op_rejected("dequantizeLinear", DECL("x", "uint8", "[4]") "," DECL("s", "float32", "[2]") "," DECL("z", "uint8", "[1]"), ARGS);
+    wt_check_op_rejected("dequantizeLinear", DECL("x", "uint8", "[4,4]") "," DECL("s", "float32", "[1,3]") "," DECL("z", "uint8", "[1,3]"), ARGS);
+    wt_check_op_rejected("dequantizeLinear", DECL("x", "uint8", "[4]") "," DECL("s", "float32", "[1,1]") "," DECL("z", "uint8", "[1,1]"), ARGS);
 }
 
 int main(void)
