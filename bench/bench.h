@@ -43,6 +43,15 @@ typedef int (*bench_run_fn)(void *ctx, char *msg, size_t msg_size);
 
 /* Warm-up, then repeats until max_repeats or the cell budget (at least min_repeats).
  * A warm-up longer than the budget counts as the only sample (too slow to repeat). */
+typedef struct bench_job {
+    bench_run_fn run;
+    void *ctx;
+    bench_stats *out;
+    char *msg; /* why it failed */
+    size_t msg_size;
+} bench_job;
+/* Several jobs in interleaved rounds (1 to 4); 0, or -1 - (index of the job that failed). */
+int bench_measure_jobs(const bench_config *cfg, bench_job *jobs, int n_jobs);
 int bench_measure(const bench_config *cfg, bench_run_fn run, void *ctx, bench_stats *out, char *msg,
                   size_t msg_size);
 
@@ -96,17 +105,32 @@ typedef struct bench_run {
     int n_rows;
     char sysinfo_md[4096];  /* the configuration block printed at the top */
     void *sysinfo_json;     /* cJSON object */
+    int expect_is_reference; /* the current row is checked against the reference adapter */
 } bench_run;
 
 /* A new row (NULL when the table is full: the caller stops adding). */
 bench_row *bench_add_row(bench_run *r, const char *section, const char *name, const char *unit, double work);
-void bench_cell_set_rate(bench_cell *c, double work, double unit_scale, const bench_cell *baseline);
+/* Rates from the medians and ratios to each row's baseline, once everything is measured. */
+void bench_finish_rows(bench_run *r);
 void bench_print_markdown(const bench_run *r);
 int bench_write_json(const bench_run *r, const char *path);
 
-/* ---- baselines on fresh buffers (bench_baseline.c) ---- */
-void bench_measure_sgemm(bench_run *r, bench_cell *cell, int m, int n, int k); /* row-major M×K · K×N */
-void bench_measure_memcpy(bench_run *r, bench_cell *cell, size_t bytes);      /* moves 2·bytes */
+/* ---- baselines on their own buffers (bench_baseline.c): a job's run function and context ---- */
+typedef struct bench_sgemm {
+    int m, n, k;
+    float *a, *b, *c;
+} bench_sgemm;
+int bench_sgemm_init(bench_sgemm *s, int m, int n, int k); /* row-major M×K · K×N; -1 when out of memory */
+int bench_sgemm_run(void *s, char *msg, size_t msg_size);
+void bench_sgemm_free(bench_sgemm *s);
+
+typedef struct bench_memcpy {
+    size_t bytes; /* copied per run: read + written = 2·bytes */
+    float *src, *dst;
+} bench_memcpy;
+int bench_memcpy_init(bench_memcpy *m, size_t bytes);
+int bench_memcpy_run(void *m, char *msg, size_t msg_size);
+void bench_memcpy_free(bench_memcpy *m);
 
 /* ---- sections ---- */
 void bench_sysinfo(bench_run *r);     /* bench_sysinfo.c: BLAS config, CPU, threads */

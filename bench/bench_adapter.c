@@ -264,6 +264,11 @@ static int run_compute(void *p, char *msg, size_t msg_size)
     return 0;
 }
 
+static const char *expect_label(const bench_run *r)
+{
+    return r->expect_is_reference ? "reference adapter's output" : "baseline's output";
+}
+
 static double *rate_slot(bench_adapter *a, const bench_row *row, int create)
 {
     char key[40];
@@ -285,7 +290,7 @@ int bench_check_adapter(const bench_run *r)
 
 int bench_adapter_cell(bench_run *r, bench_row *row, int adapter_index, const wna_graph *graph,
                        const wna_tensor *inputs, uint32_t n_inputs, wna_tensor *outputs, uint32_t n_outputs,
-                       const float *expect, size_t expect_count)
+                       const float *expect, size_t expect_count, const bench_job *baseline)
 {
     bench_adapter *a = r->adapters[adapter_index];
     bench_cell *cell = &row->adapters[adapter_index];
@@ -303,7 +308,7 @@ int bench_adapter_cell(bench_run *r, bench_row *row, int adapter_index, const wn
     if (rate && *rate > 0 && row->work / *rate > r->cfg.skip_above_s) {
         cell->state = CELL_SKIPPED;
         bench_fmt(cell->note, sizeof cell->note, "skipped (%s too slow, est. %.0f s per run)", a->name,
-                 row->work / *rate);
+                  row->work / *rate);
         return 0;
     }
     wna_error err = {0};
@@ -317,21 +322,57 @@ int bench_adapter_cell(bench_run *r, bench_row *row, int adapter_index, const wn
     cell->build_s = bench_now() - t0;
     compute_ctx c = {a->api, cg, inputs, n_inputs, outputs, n_outputs, {{0}}};
     for (uint32_t i = 0; i < n_outputs && i < 4; i++) c.out_desc[i] = outputs[i].desc;
-    int ran = bench_measure(&r->cfg, run_compute, &c, &cell->stats, cell->note, sizeof cell->note) == 0;
+    bench_job jobs[2] = {{run_compute, &c, &cell->stats, cell->note, sizeof cell->note}};
+    int n_jobs = 1;
+    if (baseline) jobs[n_jobs++] = *baseline;
+    int rc = bench_measure_jobs(&r->cfg, jobs, n_jobs);
     a->api->release_graph(cg);
-    if (!ran) {
+    if (rc != 0) {
         cell->state = CELL_ERROR;
+        if (rc == -2) bench_fmt(cell->note, sizeof cell->note, "the baseline failed");
         return 0;
     }
+    if (baseline) row->baseline.state = CELL_OK;
     cell->state = CELL_OK;
-    bench_cell_set_rate(cell, row->work, 1e9, &row->baseline);
     if (rate && cell->stats.median_s > 0) *rate = row->work / cell->stats.median_s;
     if (expect && n_outputs > 0) {
         cell->check = bench_max_rel_diff(outputs[0].data, expect, expect_count);
         if (!(cell->check <= 1e-3)) {
             cell->state = CELL_ERROR;
-            bench_fmt(cell->note, sizeof cell->note, "wrong output: max relative difference %.3g to the check", cell->check);
+            bench_fmt(cell->note, sizeof cell->note, "wrong output: max relative difference %.3g to the %s",
+                      cell->check, expect_label(r));
         }
     }
     return 1;
+}
+
+void bench_row_measure(bench_run *r, bench_row *row, const wna_graph *graph, const wna_tensor *inputs,
+                       uint32_t n_inputs, wna_tensor output, const float *expect, float *check_out, size_t out_count,
+                       bench_run_fn baseline_run, void *baseline_ctx)
+{
+    bench_job baseline = {baseline_run, baseline_ctx, &row->baseline.stats, row->baseline.note,
+                          sizeof row->baseline.note};
+    int check = check_out ? bench_check_adapter(r) : -1;
+    if (check >= 0) {
+        /* the check adapter (the reference) runs first: its output checks the others */
+        wna_tensor t = output;
+        t.data = check_out;
+        int judged = r->adapters[check]->judged;
+        if (bench_adapter_cell(r, row, check, graph, inputs, n_inputs, &t, 1, NULL, 0, judged ? &baseline : NULL))
+            expect = check_out;
+        r->expect_is_reference = 1;
+    } else {
+        r->expect_is_reference = 0;
+    }
+    for (int i = 0; i < r->n_adapters; i++) {
+        if (i == check) continue;
+        /* pair the baseline with the first judged adapter that runs */
+        int pair = r->adapters[i]->judged && row->baseline.state == CELL_EMPTY;
+        bench_adapter_cell(r, row, i, graph, inputs, n_inputs, &output, 1, expect, out_count, pair ? &baseline : NULL);
+    }
+    if (row->baseline.state == CELL_EMPTY && baseline_run)
+        row->baseline.state = bench_measure(&r->cfg, baseline_run, baseline_ctx, &row->baseline.stats,
+                                            row->baseline.note, sizeof row->baseline.note) == 0
+                                  ? CELL_OK
+                                  : CELL_ERROR;
 }

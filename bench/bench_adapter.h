@@ -63,13 +63,21 @@ wna_graph bg_graph(bench_graph *g);
 /* A host tensor for compute(): float32, the operand's descriptor. */
 wna_tensor bg_tensor(const bench_graph *g, uint32_t operand, float *data);
 
-/* Measures one adapter cell: build, warm-up + repeated compute, rate and ratio to the row's
- * baseline. `expect` (may be NULL) is compared with the first output afterwards. The cell
- * is SKIPPED when this adapter's earlier rate in this section predicts a run above
- * cfg.skip_above_s. Returns 1 when compute ran and outputs hold its result. */
+/* Measures one adapter cell: build, warm-up + repeated compute (interleaved with `baseline`
+ * when given: its stats go to row->baseline). `expect` (may be NULL) is compared with the
+ * first output afterwards. The cell is SKIPPED when this adapter's earlier rate in this
+ * section predicts a run above cfg.skip_above_s. Returns 1 when compute ran and the outputs
+ * hold its result. */
 int bench_adapter_cell(bench_run *r, bench_row *row, int adapter_index, const wna_graph *graph,
                        const wna_tensor *inputs, uint32_t n_inputs, wna_tensor *outputs, uint32_t n_outputs,
-                       const float *expect, size_t expect_count);
+                       const float *expect, size_t expect_count, const bench_job *baseline);
+
+/* A whole row: every adapter on `graph`, the baseline paired with the first judged adapter
+ * (alone when none runs). Outputs are checked against `expect`, or — when check_out is given
+ * and the reference adapter runs — against the reference's output, written to check_out. */
+void bench_row_measure(bench_run *r, bench_row *row, const wna_graph *graph, const wna_tensor *inputs,
+                       uint32_t n_inputs, wna_tensor output, const float *expect, float *check_out, size_t out_count,
+                       bench_run_fn baseline_run, void *baseline_ctx);
 
 /* Index of the adapter whose outputs check the others (the reference), or -1. */
 int bench_check_adapter(const bench_run *r);

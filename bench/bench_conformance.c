@@ -159,7 +159,6 @@ void bench_conformance(bench_run *r)
         }
         row->work = (double)cases;
         cell->state = CELL_OK;
-        bench_cell_set_rate(cell, row->work, 1, NULL);
         bench_fmt(cell->note, sizeof cell->note, "%s; exit %d%s", summary, c.last_exit,
                  c.last_exit ? " (unexpected results, see the report)" : "");
     }

@@ -33,7 +33,8 @@ static const conv_case smoke_cases[] = {
 };
 
 /* ---- one layer in one layout ---- */
-static void run_layout(bench_run *r, const conv_case *c, int nhwc, const bench_cell *baseline, const char *baseline_name)
+static void run_layout(bench_run *r, const conv_case *c, int nhwc, bench_run_fn baseline_run, void *baseline_ctx,
+                       const char *baseline_name)
 {
     uint32_t groups = c->depthwise ? c->cin : 1;
     uint32_t ho = (c->h + 2 * c->pad - c->k) / c->stride + 1, wo = (c->w + 2 * c->pad - c->k) / c->stride + 1;
@@ -50,8 +51,6 @@ static void run_layout(bench_run *r, const conv_case *c, int nhwc, const bench_c
                                   : bench_add_row(r, "conv2d", name, "GFLOP/s", flops);
     if (!row) return;
     snprintf(row->baseline_name, sizeof row->baseline_name, "%s", baseline_name);
-    row->baseline = *baseline;
-    bench_cell_set_rate(&row->baseline, row->work, 1e9, NULL);
     if (!c->depthwise) {
         row->target = 0.70;
         snprintf(row->target_text, sizeof row->target_text, ">= 0.70 × sgemm (equiv. GEMM)");
@@ -62,7 +61,7 @@ static void run_layout(bench_run *r, const conv_case *c, int nhwc, const bench_c
     if (!in || !filter || !expect || !out) {
         for (int i = 0; i < r->n_adapters; i++) {
             row->adapters[i].state = CELL_ERROR;
-            snprintf(row->adapters[i].note, sizeof row->adapters[i].note, "out of memory");
+            bench_fmt(row->adapters[i].note, sizeof row->adapters[i].note, "out of memory");
         }
         goto done;
     }
@@ -94,17 +93,7 @@ static void run_layout(bench_run *r, const conv_case *c, int nhwc, const bench_c
     }
     wna_graph graph = bg_graph(&g);
     wna_tensor tin[1] = {bg_tensor(&g, ii, in)};
-    wna_tensor tout[1] = {bg_tensor(&g, io, out)};
-
-    /* the reference runs first: its output checks the other adapters */
-    int check = bench_check_adapter(r);
-    int have_expect = 0;
-    if (check >= 0) {
-        wna_tensor texp[1] = {bg_tensor(&g, io, expect)};
-        have_expect = bench_adapter_cell(r, row, check, &graph, tin, 1, texp, 1, NULL, 0);
-    }
-    for (int i = 0; i < r->n_adapters; i++)
-        if (i != check) bench_adapter_cell(r, row, i, &graph, tin, 1, tout, 1, have_expect ? expect : NULL, n_out);
+    bench_row_measure(r, row, &graph, tin, 1, bg_tensor(&g, io, out), NULL, expect, n_out, baseline_run, baseline_ctx);
 done:
     free(in);
     free(filter);
@@ -115,21 +104,30 @@ done:
 static void run_case(bench_run *r, const conv_case *c)
 {
     uint32_t ho = (c->h + 2 * c->pad - c->k) / c->stride + 1, wo = (c->w + 2 * c->pad - c->k) / c->stride + 1;
-    bench_cell baseline = {.check = -1};
     char baseline_name[BENCH_NAME_MAX];
+    bench_sgemm gemm = {0};
+    bench_memcpy copy = {0};
+    int ok;
     if (c->depthwise) {
         size_t bytes = 4 * ((size_t)c->cin * c->h * c->w + (size_t)c->cout * c->k * c->k + (size_t)c->cout * ho * wo);
         /* memcpy of half the bytes reads and writes them all once */
-        bench_measure_memcpy(r, &baseline, bytes / 2);
+        ok = bench_memcpy_init(&copy, bytes / 2) == 0;
         snprintf(baseline_name, sizeof baseline_name, "memcpy %.2f MB", (double)bytes / 2 / 1e6);
     } else {
         int m = (int)(ho * wo), n = (int)c->cout, k = (int)(c->cin * c->k * c->k);
-        bench_measure_sgemm(r, &baseline, m, n, k);
+        ok = bench_sgemm_init(&gemm, m, n, k) == 0;
         snprintf(baseline_name, sizeof baseline_name, "sgemm %d×%d×%d", m, n, k);
     }
-    /* one baseline measurement serves both layouts of the layer */
-    run_layout(r, c, 0, &baseline, baseline_name);
-    run_layout(r, c, 1, &baseline, baseline_name);
+    if (!ok) {
+        fprintf(stderr, "webnn-bench: out of memory for %s\n", baseline_name);
+        return;
+    }
+    bench_run_fn run = c->depthwise ? bench_memcpy_run : bench_sgemm_run;
+    void *ctx = c->depthwise ? (void *)&copy : (void *)&gemm;
+    run_layout(r, c, 0, run, ctx, baseline_name);
+    run_layout(r, c, 1, run, ctx, baseline_name);
+    bench_sgemm_free(&gemm);
+    bench_memcpy_free(&copy);
 }
 
 void bench_conv(bench_run *r)

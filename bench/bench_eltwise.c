@@ -87,15 +87,14 @@ static void run_case(bench_run *r, const el_case *c, uint32_t rows, uint32_t col
         snprintf(row->target_text, sizeof row->target_text, ">= 0.50 × memcpy");
     }
     snprintf(row->baseline_name, sizeof row->baseline_name, "memcpy %.1f MB", bytes / 2 / 1e6);
-    bench_measure_memcpy(r, &row->baseline, (size_t)(bytes / 2));
-    bench_cell_set_rate(&row->baseline, bytes, 1e9, NULL);
 
+    bench_memcpy copy = {0};
     float *a = bench_alloc_floats(n), *b = n_b ? bench_alloc_floats(n_b) : NULL;
     float *expect = bench_alloc_floats(n_out), *out = bench_alloc_floats(n_out);
-    if (!a || (n_b && !b) || !expect || !out) {
+    if (!a || (n_b && !b) || !expect || !out || bench_memcpy_init(&copy, (size_t)(bytes / 2)) != 0) {
         for (int i = 0; i < r->n_adapters; i++) {
             row->adapters[i].state = CELL_ERROR;
-            snprintf(row->adapters[i].note, sizeof row->adapters[i].note, "out of memory");
+            bench_fmt(row->adapters[i].note, sizeof row->adapters[i].note, "out of memory");
         }
         goto done;
     }
@@ -125,14 +124,14 @@ static void run_case(bench_run *r, const el_case *c, uint32_t rows, uint32_t col
     if (c->kind == EL_SOFTMAX) bg_arg_int(&g, "axis", 1);
     wna_graph graph = bg_graph(&g);
     wna_tensor tin[2] = {bg_tensor(&g, ia, a), b ? bg_tensor(&g, ib, b) : bg_tensor(&g, ia, a)};
-    wna_tensor tout[1] = {bg_tensor(&g, io, out)};
-    for (int i = 0; i < r->n_adapters; i++)
-        bench_adapter_cell(r, row, i, &graph, tin, b ? 2 : 1, tout, 1, expect, n_out);
+    bench_row_measure(r, row, &graph, tin, b ? 2 : 1, bg_tensor(&g, io, out), expect, NULL, n_out, bench_memcpy_run,
+                      &copy);
 done:
     free(a);
     free(b);
     free(expect);
     free(out);
+    bench_memcpy_free(&copy);
 }
 
 void bench_eltwise(bench_run *r)

@@ -16,7 +16,23 @@ static void usage(FILE *f)
             "  --build DIR       where run-conformance and adapters/libwebnn_adapter_NAME.so are (default build)\n"
             "  --json FILE       results file (default DIR/bench/results.json)\n"
             "  --adapters LIST   adapter columns (default openblas,reference); targets apply to all but reference\n"
+            "  --only LIST       sections to run: matmul,conv,eltwise,conformance (default all)\n"
             "  --no-conformance  skip section 4 (full conformance run per adapter)\n");
+}
+
+/* Is `section` in the comma-separated list (NULL: every section)? */
+static int wanted(const char *list, const char *section)
+{
+    if (!list) return 1;
+    size_t n = strlen(section);
+    for (const char *p = list; *p;) {
+        const char *end = strchr(p, ',');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        if (len == n && strncmp(p, section, n) == 0) return 1;
+        if (!end) break;
+        p = end + 1;
+    }
+    return 0;
 }
 
 static bench_run run; /* large (the table): static storage */
@@ -25,6 +41,7 @@ int main(int argc, char **argv)
 {
     bench_run *r = &run;
     const char *adapters = "openblas,reference";
+    const char *only = NULL;
     static char json_default[600];
     r->cfg.build_dir = "build";
     r->cfg.run_conformance = 1;
@@ -34,6 +51,7 @@ int main(int argc, char **argv)
         else if (strcmp(argv[i], "--build") == 0 && i + 1 < argc) r->cfg.build_dir = argv[++i];
         else if (strcmp(argv[i], "--json") == 0 && i + 1 < argc) r->cfg.json_path = argv[++i];
         else if (strcmp(argv[i], "--adapters") == 0 && i + 1 < argc) adapters = argv[++i];
+        else if (strcmp(argv[i], "--only") == 0 && i + 1 < argc) only = argv[++i];
         else if (strcmp(argv[i], "--help") == 0) {
             usage(stdout);
             return 0;
@@ -77,17 +95,24 @@ int main(int argc, char **argv)
 
     bench_sysinfo(r); /* after the adapters: lists every libopenblas they pulled in */
     fprintf(stderr, "%s", r->sysinfo_md);
-    fprintf(stderr, "webnn-bench: 1/4 matmul\n");
-    bench_matmul(r);
-    fprintf(stderr, "webnn-bench: 2/4 conv2d\n");
-    bench_conv(r);
-    fprintf(stderr, "webnn-bench: 3/4 element-wise and reductions\n");
-    bench_eltwise(r);
-    if (r->cfg.run_conformance) {
+    if (wanted(only, "matmul")) {
+        fprintf(stderr, "webnn-bench: 1/4 matmul\n");
+        bench_matmul(r);
+    }
+    if (wanted(only, "conv")) {
+        fprintf(stderr, "webnn-bench: 2/4 conv2d\n");
+        bench_conv(r);
+    }
+    if (wanted(only, "eltwise")) {
+        fprintf(stderr, "webnn-bench: 3/4 element-wise and reductions\n");
+        bench_eltwise(r);
+    }
+    if (r->cfg.run_conformance && wanted(only, "conformance")) {
         fprintf(stderr, "webnn-bench: 4/4 conformance runs\n");
         bench_conformance(r);
     }
 
+    bench_finish_rows(r);
     bench_print_markdown(r);
     int rc = 0;
     if (bench_write_json(r, r->cfg.json_path) != 0) {

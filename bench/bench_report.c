@@ -25,10 +25,20 @@ bench_row *bench_add_row(bench_run *r, const char *section, const char *name, co
     return row;
 }
 
-void bench_cell_set_rate(bench_cell *c, double work, double unit_scale, const bench_cell *baseline)
+static void set_rate(bench_cell *c, double work, double unit_scale, const bench_cell *baseline)
 {
-    c->rate = c->stats.median_s > 0 ? work / c->stats.median_s / unit_scale : 0;
-    c->ratio = baseline && baseline != c && baseline->state == CELL_OK && baseline->rate > 0 ? c->rate / baseline->rate : 0;
+    c->rate = c->state == CELL_OK && c->stats.median_s > 0 ? work / c->stats.median_s / unit_scale : 0;
+    c->ratio = baseline && baseline->state == CELL_OK && baseline->rate > 0 ? c->rate / baseline->rate : 0;
+}
+
+void bench_finish_rows(bench_run *r)
+{
+    for (int i = 0; i < r->n_rows; i++) {
+        bench_row *row = &r->rows[i];
+        double scale = strcmp(row->unit, "cases/s") == 0 ? 1 : 1e9;
+        set_rate(&row->baseline, row->work, scale, NULL);
+        for (int a = 0; a < r->n_adapters; a++) set_rate(&row->adapters[a], row->work, scale, &row->baseline);
+    }
 }
 
 static const char *state_name(int s)
@@ -104,8 +114,12 @@ static void print_section(const bench_run *r, const char *section, const char *t
         for (int a = 0; a < r->n_adapters; a++) print_cell(row, r->adapters[a]->name, &row->adapters[a], 1, &nt);
         if (row->target > 0) {
             printf(" %s:", row->target_text);
+            const char *sep = " ";
             for (int a = 0; a < r->n_adapters; a++)
-                if (r->adapters[a]->judged) printf(" %s %s", r->adapters[a]->name, verdict(row, &row->adapters[a]));
+                if (r->adapters[a]->judged) {
+                    printf("%s%s %s", sep, r->adapters[a]->name, verdict(row, &row->adapters[a]));
+                    sep = "; ";
+                }
             printf(" |\n");
         } else {
             printf(" — |\n");

@@ -1,5 +1,8 @@
-/* The monotonic clock and the measurement method: warm-up runs, then timed repeats until the
- * repeat count or the cell's time budget is reached, summarised by the median. */
+/* The monotonic clock and the measurement method: warm-up runs, then timed rounds until the
+ * repeat count or the time budget is reached, summarised by the median. Several jobs (an
+ * adapter and its baseline) are measured in interleaved rounds — A B A B ... — so that both
+ * see the same machine load: on a shared 2-core machine the load changes within seconds,
+ * and a ratio of two medians taken minutes apart would measure the load, not the code. */
 #include <stdlib.h>
 #include <time.h>
 
@@ -19,35 +22,64 @@ static int cmp_double(const void *a, const void *b)
 }
 
 #define MAX_SAMPLES 64
+#define MAX_JOBS 4
 
-int bench_measure(const bench_config *cfg, bench_run_fn run, void *ctx, bench_stats *out, char *msg, size_t msg_size)
+static void summarise(double *samples, int n, bench_stats *out)
 {
-    double samples[MAX_SAMPLES];
-    int n = 0;
-    double spent = 0;
-    for (int w = 0; w < cfg->warmups; w++) {
-        double t0 = bench_now();
-        if (run(ctx, msg, msg_size) != 0) return -1;
-        double t = bench_now() - t0;
-        /* a run slower than the whole budget is not repeated: the warm-up is the sample */
-        if (t >= cfg->cell_budget_s) {
-            samples[n++] = t;
-            break;
-        }
-    }
-    int max = cfg->max_repeats < MAX_SAMPLES ? cfg->max_repeats : MAX_SAMPLES;
-    while (n < max && (n == 0 || n < cfg->min_repeats || spent < cfg->cell_budget_s)) {
-        if (n > 0 && samples[0] >= cfg->cell_budget_s) break;
-        double t0 = bench_now();
-        if (run(ctx, msg, msg_size) != 0) return -1;
-        double t = bench_now() - t0;
-        samples[n++] = t;
-        spent += t;
-    }
     qsort(samples, (size_t)n, sizeof samples[0], cmp_double);
     out->n = n;
     out->min_s = samples[0];
     out->max_s = samples[n - 1];
     out->median_s = n % 2 ? samples[n / 2] : 0.5 * (samples[n / 2 - 1] + samples[n / 2]);
+}
+
+static int timed(const bench_job *j, double *t)
+{
+    double t0 = bench_now();
+    if (j->run(j->ctx, j->msg, j->msg_size) != 0) return -1;
+    *t = bench_now() - t0;
     return 0;
+}
+
+int bench_measure_jobs(const bench_config *cfg, bench_job *jobs, int n_jobs)
+{
+    if (n_jobs < 1 || n_jobs > MAX_JOBS) return -1;
+    double samples[MAX_JOBS][MAX_SAMPLES];
+    int n[MAX_JOBS] = {0}, slow[MAX_JOBS] = {0};
+    double spent[MAX_JOBS] = {0};
+    for (int w = 0; w < cfg->warmups; w++)
+        for (int j = 0; j < n_jobs; j++) {
+            if (slow[j]) continue;
+            double t;
+            if (timed(&jobs[j], &t) != 0) return -1 - j;
+            /* a run slower than the whole budget is not repeated: the warm-up is the sample */
+            if (t >= cfg->cell_budget_s) {
+                samples[j][n[j]++] = t;
+                slow[j] = 1;
+            }
+        }
+    int max = cfg->max_repeats < MAX_SAMPLES ? cfg->max_repeats : MAX_SAMPLES;
+    for (;;) {
+        int more = 0;
+        for (int j = 0; j < n_jobs; j++)
+            if (!slow[j] && n[j] < max && (n[j] < cfg->min_repeats || spent[j] < cfg->cell_budget_s)) more = 1;
+        if (!more) break;
+        for (int j = 0; j < n_jobs; j++) {
+            if (slow[j] || n[j] >= max) continue;
+            /* a job may run past its own budget while its partner still needs rounds */
+            double t;
+            if (timed(&jobs[j], &t) != 0) return -1 - j;
+            samples[j][n[j]++] = t;
+            spent[j] += t;
+            if (t >= cfg->cell_budget_s) slow[j] = 1;
+        }
+    }
+    for (int j = 0; j < n_jobs; j++) summarise(samples[j], n[j], jobs[j].out);
+    return 0;
+}
+
+int bench_measure(const bench_config *cfg, bench_run_fn run, void *ctx, bench_stats *out, char *msg, size_t msg_size)
+{
+    bench_job job = {run, ctx, out, msg, msg_size};
+    return bench_measure_jobs(cfg, &job, 1);
 }
