@@ -26,3 +26,11 @@ conformance-openblas: $(RUN_CONFORMANCE) $(OBL_SO) ## run the suite against the 
 	  --report html:$(OBL_CONFORMANCE_OUT)/report.html $(CONFORMANCE_ARGS)
 
 TEST_TARGETS += conformance-openblas
+
+# cmocka tests of adapter pieces: conformance/unit/test_openblas_*.c link the adapter's f16.c
+# (a shorter stem than the generic unit-test rule, so this rule wins)
+$(BUILD)/obj/conformance/unit/test_openblas_%.o: EXTRA_CFLAGS += -Iadapters/include -Iadapters/openblas
+$(BUILD)/tests/test_openblas_%: $(BUILD)/obj/conformance/unit/test_openblas_%.o $(BUILD)/obj/conformance/unit/support.o \
+                                $(BUILD)/obj/adapters/openblas/f16.o $(LIBVEC) $(LIBREF)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ -lcmocka $(LDLIBS_VEC)
