@@ -7,7 +7,7 @@
  * At prepare each input dim gets a group stride and a parameter stride (0 where the index
  * does not move); dims of extent 1 are dropped and neighbours that step both indexes evenly
  * are merged, so the walk is an outer odometer and an innermost contiguous run whose group
- * and parameter indexes are each fixed or advancing (four specialised loops).
+ * and parameter indexes are each fixed or advancing (specialised loops).
  * Means and the population variance (two passes) are accumulated in double, and each output
  * is computed in double and rounded once, as the reference does. epsilon is cast to the
  * input's data type first (a builder step of each op; reference/DEVIATIONS.md). Absent scale
@@ -107,9 +107,10 @@ static size_t strides_over(const wna_desc *in, const int *use, const uint32_t *o
 /* ---- the walk: calls a row function for each innermost run ---- */
 
 /* The innermost run: n elements at x (and y), group index g and parameter index p at its
- * start, advancing by gi and pi (each 0 or 1) per element. */
+ * start, advancing by gi and pi per element (0 or 1, except for unsorted layerNormalization
+ * axes, where the parameter index can step further). */
 #define INNER_LOOPS(NAME, BODY)                                                                     \
-    static void NAME(const norm_state *s, const float *x, float *y, size_t n, size_t g, size_t p,  \
+    static void NAME(const norm_state *s, const float *x, float *y, size_t n, size_t g, size_t p,   \
                      size_t gi, size_t pi, double *acc)                                             \
     {                                                                                               \
         (void)s;                                                                                    \
@@ -121,19 +122,24 @@ static size_t strides_over(const wna_desc *in, const int *use, const uint32_t *o
                 size_t gg = g, pp = p;                                                              \
                 BODY                                                                                \
             }                                                                                       \
-        } else if (gi == 0) {                                                                       \
+        } else if (gi == 0 && pi == 1) {                                                            \
             for (size_t i = 0; i < n; i++) {                                                        \
                 size_t gg = g, pp = p + i;                                                          \
                 BODY                                                                                \
             }                                                                                       \
-        } else if (pi == 0) {                                                                       \
+        } else if (gi == 1 && pi == 0) {                                                            \
             for (size_t i = 0; i < n; i++) {                                                        \
                 size_t gg = g + i, pp = p;                                                          \
                 BODY                                                                                \
             }                                                                                       \
-        } else {                                                                                    \
+        } else if (gi == 1 && pi == 1) {                                                            \
             for (size_t i = 0; i < n; i++) {                                                        \
                 size_t gg = g + i, pp = p + i;                                                      \
+                BODY                                                                                \
+            }                                                                                       \
+        } else { /* layerNormalization with axes out of order: scale steps by > 1 */                \
+            for (size_t i = 0; i < n; i++) {                                                        \
+                size_t gg = g + i * gi, pp = p + i * pi;                                            \
                 BODY                                                                                \
             }                                                                                       \
         }                                                                                           \

@@ -1,4 +1,4 @@
-/* reduce.c — reduceL1, reduceL2, reduceLogSum, reduceLogSumExp, reduceMax, reduceMean,
+/* reduce.c — argMin, argMax (float input) and reduceL1, reduceL2, reduceLogSum, reduceLogSumExp, reduceMax, reduceMean,
  * reduceMin, reduceProduct, reduceSum, reduceSumSquare in the OpenBLAS adapter.
  *
  * The input is walked once in memory order. At prepare, dims of extent 1 are dropped and
@@ -275,11 +275,106 @@ static int reduce_prepare(const obl_build *bld, const wna_operation *op, void **
     return 0;
 }
 
+/* ---- argMin / argMax: float input, int32 or int64 index output ---- */
+
+/* The input viewed as [outer, len, inner] around the axis; per output the index along the
+ * axis of the first extreme value. Ties keep the first index (-0 and +0 tie); NaN counts as
+ * the extreme and the first NaN wins (reference/DEVIATIONS.md). */
+typedef struct arg_state {
+    uint32_t in, out;
+    int want_max;
+    size_t outer, len, inner;
+    float *best;      /* inner running extremes (scratch) */
+    uint32_t *index;  /* inner running indices (scratch) */
+} arg_state;
+
+static inline int beats(float a, float b, int want_max)
+{
+    if (isnan(b)) return 0;
+    if (isnan(a)) return 1;
+    return want_max ? a > b : a < b;
+}
+
+static void arg_release(void *state)
+{
+    arg_state *s = state;
+    if (!s) return;
+    free(s->best);
+    free(s->index);
+    free(s);
+}
+
+static int arg_prepare(const obl_build *bld, const wna_operation *op, void **state, wna_error *err)
+{
+    int64_t in = obl_arg_operand(op, "input");
+    if (in < 0 || op->n_outputs != 1) return obl_fail(err, WNA_OPERATION_ERROR, "%s: missing operand", op->op);
+    const wna_desc *d = &bld->values[in].desc;
+    const obl_value *vo = &bld->values[op->outputs[0]];
+    int64_t axis = obl_arg_int(op, "axis", -1);
+    if (axis < 0 || axis >= (int64_t)d->rank) return obl_fail(err, WNA_OPERATION_ERROR, "%s: invalid axis", op->op);
+    if (vo->desc.dtype != WNA_INT32 && vo->desc.dtype != WNA_INT64)
+        return obl_fail(err, WNA_NOT_SUPPORTED_ERROR, "%s: output must be int32 or int64", op->op);
+    arg_state *s = calloc(1, sizeof *s);
+    if (!s) return obl_fail(err, WNA_OPERATION_ERROR, "%s: out of memory", op->op);
+    s->in = (uint32_t)in;
+    s->out = op->outputs[0];
+    s->want_max = strcmp(op->op, "argMax") == 0;
+    s->outer = s->inner = 1;
+    for (int64_t a = 0; a < (int64_t)d->rank; a++) {
+        if (a < axis) s->outer *= d->dims[a];
+        if (a > axis) s->inner *= d->dims[a];
+    }
+    s->len = d->dims[axis];
+    s->best = malloc(s->inner * sizeof *s->best);
+    s->index = malloc(s->inner * sizeof *s->index);
+    if (!s->best || !s->index || s->outer * s->inner != vo->count) {
+        int oom = !s->best || !s->index;
+        arg_release(s);
+        return obl_fail(err, WNA_OPERATION_ERROR, "%s: %s", op->op, oom ? "out of memory" : "output element count mismatch");
+    }
+    *state = s;
+    return 0;
+}
+
+static int arg_run(const void *state, obl_value *values, wna_error *err)
+{
+    const arg_state *s = state;
+    const float *x = values[s->in].f;
+    obl_value *vo = &values[s->out];
+    if (!x || !vo->raw) return obl_fail(err, WNA_OPERATION_ERROR, "argMin/argMax: unexpected operand storage");
+    int wide = vo->desc.dtype == WNA_INT64;
+    for (size_t o = 0; o < s->outer; o++) {
+        const float *block = x + o * s->len * s->inner;
+        for (size_t j = 0; j < s->inner; j++) {
+            s->best[j] = block[j];
+            s->index[j] = 0;
+        }
+        for (size_t k = 1; k < s->len; k++) {
+            const float *row = block + k * s->inner;
+            for (size_t j = 0; j < s->inner; j++)
+                if (beats(row[j], s->best[j], s->want_max)) {
+                    s->best[j] = row[j];
+                    s->index[j] = (uint32_t)k;
+                }
+        }
+        for (size_t j = 0; j < s->inner; j++) {
+            if (wide) ((int64_t *)vo->raw)[o * s->inner + j] = s->index[j];
+            else ((int32_t *)vo->raw)[o * s->inner + j] = (int32_t)s->index[j];
+        }
+    }
+    return 0;
+}
+
 /* ---- the kernel table ---- */
 
 static const wna_operand_limits reduce_limits[] = {
     {"input", OBL_FLOATS, 0, WNA_MAX_RANK},
     {"output", OBL_FLOATS, 0, WNA_MAX_RANK},
+};
+
+static const wna_operand_limits arg_limits[] = {
+    {"input", OBL_FLOATS, 1, WNA_MAX_RANK},
+    {"output", (1u << WNA_INT32) | (1u << WNA_INT64), 0, WNA_MAX_RANK},
 };
 
 #define REDUCE(NAME) {NAME, reduce_limits, 2, reduce_prepare, reduce_run, reduce_release}
@@ -288,6 +383,8 @@ static const obl_kernel kernels[] = {
     REDUCE("reduceL1"),   REDUCE("reduceL2"),   REDUCE("reduceLogSum"),  REDUCE("reduceLogSumExp"),
     REDUCE("reduceMax"),  REDUCE("reduceMean"), REDUCE("reduceMin"),     REDUCE("reduceProduct"),
     REDUCE("reduceSum"),  REDUCE("reduceSumSquare"),
+    {"argMin", arg_limits, 2, arg_prepare, arg_run, arg_release},
+    {"argMax", arg_limits, 2, arg_prepare, arg_run, arg_release},
 };
 
 const obl_kernel_set obl_set_reduce = {kernels, sizeof kernels / sizeof kernels[0]};
