@@ -7,6 +7,7 @@
 static const obl_kernel_set *const sets[] = {
     &obl_set_gemm, &obl_set_conv,   &obl_set_pool,    &obl_set_binary,
     &obl_set_unary, &obl_set_reduce, &obl_set_softmax, &obl_set_norm,
+    &obl_set_movement,
 };
 #define N_SETS (sizeof sets / sizeof sets[0])
 

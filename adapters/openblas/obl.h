@@ -66,6 +66,7 @@ extern const obl_kernel_set obl_set_unary;       /* unary.c: math functions and 
 extern const obl_kernel_set obl_set_reduce;      /* reduce.c: reduce* */
 extern const obl_kernel_set obl_set_softmax;     /* softmax.c */
 extern const obl_kernel_set obl_set_norm;        /* norm.c: batch/instance/layer normalization */
+extern const obl_kernel_set obl_set_movement;    /* movement.c: reshape ... concat, cumulativeSum */
 
 /* The kernel for an op name, or NULL. */
 const obl_kernel *obl_find_kernel(const char *op);

@@ -1,0 +1,462 @@
+/* conv2d and convTranspose2d: im2col + sgemm (col2im after the sgemm for the transpose), for
+ * both input layouts, every filter layout and groups; a direct loop for depthwise conv2d
+ * (one input channel per group); 1x1 stride-1 unpadded conv2d is a plain sgemm on the input.
+ *
+ * The filter is repacked once into the GEMM operand the layout needs (at prepare when it is a
+ * constant, at every run when it is a graph input); the im2col/col2im scratch is allocated at
+ * prepare. Output sizes come from the output descriptor the builder inferred, so outputSizes,
+ * outputPadding and rounding need no code here: taps landing outside the output are dropped.
+ *
+ * GEMM shapes per batch n and group g (Kg = Cg*kh*kw):
+ *   conv2d nchw: out[Og, OH*OW]  = W[Og, Kg] x cols[Kg, OH*OW]
+ *   conv2d nhwc: out[OH*OW, Og]  = cols[OH*OW, Kg] x W[Kg, Og]      (ldc = O)
+ *   convT nchw:  cols[Og*kh*kw, H*W] = W[Cg, Og*kh*kw]^T x in[Cg, H*W], then col2im
+ *   convT nhwc:  cols[H*W, kh*kw*Og] = in[H*W, Cg] x W[Cg, kh*kw*Og], then col2im */
+#include <cblas.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "obl.h"
+
+static const wna_operand_limits conv_limits[] = {
+    {"input", OBL_FLOATS, 4, 4}, {"filter", OBL_FLOATS, 4, 4}, {"bias", OBL_FLOATS, 1, 1}, {"output", OBL_FLOATS, 4, 4}};
+
+typedef struct conv_state {
+    uint32_t in, filter, out;
+    int64_t bias;        /* operand or -1 */
+    int transpose, nhwc;
+    int depthwise;       /* conv2d with one input channel per group: direct loops */
+    int plain_gemm;      /* conv2d 1x1, stride 1, no padding: the input is the GEMM operand */
+    int filter_packed;   /* constant filter, packed at prepare */
+    size_t n, c, h, w, o, oh, ow, kh, kw, g, cg, og;
+    size_t sh, sw, dh, dw, pt, pl;
+    size_t fs_o, fs_i, fs_h, fs_w; /* strides of the filter's logical o, i, h, w */
+    float *wpack;
+    float *cols;
+} conv_state;
+
+static void conv_release(void *p)
+{
+    conv_state *s = p;
+    if (!s) return;
+    free(s->wpack);
+    free(s->cols);
+    free(s);
+}
+
+/* Strides of the letters 'o', 'i', 'h', 'w' of a 4-letter layout over its dims. */
+static void layout_strides(const char *layout, const wna_desc *d, conv_state *s)
+{
+    size_t stride = 1;
+    for (int k = 3; k >= 0; k--) {
+        switch (layout[k]) {
+        case 'o': s->fs_o = stride; break;
+        case 'i': s->fs_i = stride; break;
+        case 'h': s->fs_h = stride; break;
+        default: s->fs_w = stride; break;
+        }
+        stride *= d->dims[k];
+    }
+}
+
+static size_t dim_of(const char *layout, const wna_desc *d, char letter)
+{
+    return d->dims[strchr(layout, letter) - layout];
+}
+
+static inline float filter_at(const conv_state *s, const float *f, size_t o, size_t i, size_t y, size_t x)
+{
+    return f[o * s->fs_o + i * s->fs_i + y * s->fs_h + x * s->fs_w];
+}
+
+/* Repacks the filter into the GEMM operand (see the file comment for each layout). */
+static void pack_filter(const conv_state *s, const float *f)
+{
+    float *p = s->wpack;
+    size_t kh = s->kh, kw = s->kw;
+    if (!s->transpose && s->depthwise && s->nhwc) {
+        /* [kh][kw][O]: one tap's weights for every output channel, contiguous */
+        for (size_t y = 0; y < kh; y++)
+            for (size_t x = 0; x < kw; x++)
+                for (size_t o = 0; o < s->o; o++) *p++ = filter_at(s, f, o, 0, y, x);
+    } else if (!s->transpose && !s->nhwc) {
+        /* [O][Cg][kh][kw] (depthwise nchw too: [O][kh][kw]) */
+        for (size_t o = 0; o < s->o; o++)
+            for (size_t i = 0; i < s->cg; i++)
+                for (size_t y = 0; y < kh; y++)
+                    for (size_t x = 0; x < kw; x++) *p++ = filter_at(s, f, o, i, y, x);
+    } else if (!s->transpose) {
+        /* [G][kh][kw][Cg][Og] */
+        for (size_t g = 0; g < s->g; g++)
+            for (size_t y = 0; y < kh; y++)
+                for (size_t x = 0; x < kw; x++)
+                    for (size_t i = 0; i < s->cg; i++)
+                        for (size_t o = 0; o < s->og; o++) *p++ = filter_at(s, f, g * s->og + o, i, y, x);
+    } else if (!s->nhwc) {
+        /* transpose: [C][Og][kh][kw] (the filter's i spans all input channels) */
+        for (size_t i = 0; i < s->c; i++)
+            for (size_t o = 0; o < s->og; o++)
+                for (size_t y = 0; y < kh; y++)
+                    for (size_t x = 0; x < kw; x++) *p++ = filter_at(s, f, o, i, y, x);
+    } else {
+        /* transpose: [C][kh][kw][Og] */
+        for (size_t i = 0; i < s->c; i++)
+            for (size_t y = 0; y < kh; y++)
+                for (size_t x = 0; x < kw; x++)
+                    for (size_t o = 0; o < s->og; o++) *p++ = filter_at(s, f, o, i, y, x);
+    }
+}
+
+/* a * b into *out, false on overflow past `limit`. */
+static int mul_le(size_t a, size_t b, size_t limit, size_t *out)
+{
+    if (a != 0 && b > limit / a) return 0;
+    *out = a * b;
+    return 1;
+}
+
+static int read_pairs(const wna_operation *op, const char *name, size_t dflt, size_t *out, uint32_t n)
+{
+    int64_t v[4];
+    int got = obl_arg_ints(op, name, v, 4);
+    for (uint32_t i = 0; i < n; i++) out[i] = dflt;
+    if (got < 0) return 0;
+    if ((uint32_t)got != n) return -1;
+    for (uint32_t i = 0; i < n; i++) {
+        if (v[i] < 0 || v[i] > INT32_MAX) return -1;
+        out[i] = (size_t)v[i];
+    }
+    return 0;
+}
+
+static int conv_prepare_common(const obl_build *b, const wna_operation *op, void **state, wna_error *err,
+                               int transpose)
+{
+    int64_t in = obl_arg_operand(op, "input"), filter = obl_arg_operand(op, "filter");
+    if (in < 0 || filter < 0 || op->n_outputs != 1)
+        return obl_fail(err, WNA_OPERATION_ERROR, "needs input and filter");
+    conv_state *s = calloc(1, sizeof *s);
+    if (!s) return obl_fail(err, WNA_OPERATION_ERROR, "out of memory");
+    s->transpose = transpose;
+    s->in = (uint32_t)in;
+    s->filter = (uint32_t)filter;
+    s->out = op->outputs[0];
+    s->bias = obl_arg_operand(op, "bias");
+    s->nhwc = strcmp(obl_arg_string(op, "inputLayout", "nchw"), "nhwc") == 0;
+    const char *layout = obl_arg_string(op, "filterLayout", transpose ? "iohw" : "oihw");
+    const wna_desc *id = &b->values[in].desc, *fd = &b->values[filter].desc, *od = &b->values[s->out].desc;
+    size_t pad[4], strides[2], dil[2];
+    if (strlen(layout) != 4 || !strchr(layout, 'o') || !strchr(layout, 'i') || !strchr(layout, 'h') ||
+        !strchr(layout, 'w') || read_pairs(op, "padding", 0, pad, 4) || read_pairs(op, "strides", 1, strides, 2) ||
+        read_pairs(op, "dilations", 1, dil, 2)) {
+        conv_release(s);
+        return obl_fail(err, WNA_NOT_SUPPORTED_ERROR, "unexpected options");
+    }
+    s->pt = pad[0];
+    s->pl = pad[2];
+    s->sh = strides[0];
+    s->sw = strides[1];
+    s->dh = dil[0];
+    s->dw = dil[1];
+    s->g = (size_t)obl_arg_int(op, "groups", 1);
+    s->n = id->dims[0];
+    s->c = id->dims[s->nhwc ? 3 : 1];
+    s->h = id->dims[s->nhwc ? 1 : 2];
+    s->w = id->dims[s->nhwc ? 2 : 3];
+    s->o = od->dims[s->nhwc ? 3 : 1];
+    s->oh = od->dims[s->nhwc ? 1 : 2];
+    s->ow = od->dims[s->nhwc ? 2 : 3];
+    s->kh = dim_of(layout, fd, 'h');
+    s->kw = dim_of(layout, fd, 'w');
+    layout_strides(layout, fd, s);
+    if (s->g == 0 || s->c % s->g != 0 || s->o % s->g != 0) {
+        conv_release(s);
+        return obl_fail(err, WNA_NOT_SUPPORTED_ERROR, "channels are not multiples of groups");
+    }
+    s->cg = s->c / s->g;
+    s->og = s->o / s->g;
+    if (!transpose) {
+        s->depthwise = s->cg == 1 && s->g > 1;
+        s->plain_gemm = s->kh == 1 && s->kw == 1 && s->sh == 1 && s->sw == 1 && pad[0] == 0 && pad[1] == 0 &&
+                        pad[2] == 0 && pad[3] == 0 && s->oh == s->h && s->ow == s->w && !s->depthwise;
+    }
+    /* every GEMM dimension must fit BLAS's int; the scratch must stay below 2^31 floats */
+    const size_t lim = (size_t)INT_MAX;
+    size_t taps, kg, cols = 0, tmp;
+    int ok = mul_le(s->kh, s->kw, lim, &taps) && mul_le(taps, s->cg, lim, &kg) && mul_le(taps, s->og, lim, &tmp) &&
+             mul_le(s->oh, s->ow, lim, &tmp) && mul_le(s->n * s->h, s->w, lim, &tmp);
+    if (ok && !s->depthwise && !s->plain_gemm)
+        ok = transpose ? mul_le(taps * s->og, s->h * s->w, lim, &cols) : mul_le(kg, s->oh * s->ow, lim, &cols);
+    size_t wcount = (size_t)fd->dims[0] * fd->dims[1] * fd->dims[2] * fd->dims[3];
+    if (!ok) {
+        conv_release(s);
+        return obl_fail(err, WNA_NOT_SUPPORTED_ERROR, "sizes beyond what one sgemm call can take");
+    }
+    s->wpack = malloc(wcount * sizeof *s->wpack);
+    s->cols = cols ? malloc(cols * sizeof *s->cols) : NULL;
+    if (!s->wpack || (cols && !s->cols)) {
+        conv_release(s);
+        return obl_fail(err, WNA_OPERATION_ERROR, "out of memory");
+    }
+    if (b->values[filter].is_constant) {
+        pack_filter(s, b->values[filter].f);
+        s->filter_packed = 1;
+    }
+    *state = s;
+    return 0;
+}
+
+static int conv2d_prepare(const obl_build *b, const wna_operation *op, void **state, wna_error *err)
+{
+    return conv_prepare_common(b, op, state, err, 0);
+}
+
+static int conv_transpose2d_prepare(const obl_build *b, const wna_operation *op, void **state, wna_error *err)
+{
+    return conv_prepare_common(b, op, state, err, 1);
+}
+
+/* Output init: the bias per channel, or zeros. */
+static void init_output(const conv_state *s, float *out, const float *bias)
+{
+    size_t plane = s->oh * s->ow;
+    if (!bias) {
+        memset(out, 0, s->n * plane * s->o * sizeof *out);
+        return;
+    }
+    for (size_t n = 0; n < s->n; n++) {
+        if (s->nhwc) {
+            for (size_t p = 0; p < plane; p++) memcpy(out + (n * plane + p) * s->o, bias, s->o * sizeof *out);
+        } else {
+            for (size_t o = 0; o < s->o; o++) {
+                float *dst = out + (n * s->o + o) * plane, v = bias[o];
+                for (size_t p = 0; p < plane; p++) dst[p] = v;
+            }
+        }
+    }
+}
+
+/* The range [lo, hi) of output x whose tap at offset `off` = kx*dw - pl lands in [0, w). */
+static void valid_range(size_t out_w, size_t stride, long off, size_t w, size_t *lo, size_t *hi)
+{
+    long s = (long)stride;
+    long first = off >= 0 ? 0 : (-off + s - 1) / s;         /* smallest x with x*s + off >= 0 */
+    long last = (long)w - 1 - off < 0 ? -1 : ((long)w - 1 - off) / s; /* largest x with x*s + off < w */
+    if (last >= (long)out_w) last = (long)out_w - 1;
+    *lo = (size_t)first;
+    *hi = last < first ? (size_t)first : (size_t)(last + 1);
+}
+
+/* nchw im2col of batch n, group g: cols[(c, ky, kx)][oy*OW + ox]. */
+static void im2col_nchw(const conv_state *s, const float *in, size_t n, size_t g)
+{
+    size_t plane = s->oh * s->ow;
+    float *row = s->cols;
+    for (size_t c = 0; c < s->cg; c++) {
+        const float *src = in + (n * s->c + g * s->cg + c) * s->h * s->w;
+        for (size_t ky = 0; ky < s->kh; ky++)
+            for (size_t kx = 0; kx < s->kw; kx++, row += plane) {
+                long offx = (long)(kx * s->dw) - (long)s->pl;
+                size_t lo, hi;
+                valid_range(s->ow, s->sw, offx, s->w, &lo, &hi);
+                for (size_t oy = 0; oy < s->oh; oy++) {
+                    float *dst = row + oy * s->ow;
+                    long iy = (long)(oy * s->sh + ky * s->dh) - (long)s->pt;
+                    if (iy < 0 || iy >= (long)s->h) {
+                        memset(dst, 0, s->ow * sizeof *dst);
+                        continue;
+                    }
+                    const float *srow = src + (size_t)iy * s->w;
+                    for (size_t ox = 0; ox < lo; ox++) dst[ox] = 0.0f;
+                    if (s->sw == 1) {
+                        if (hi > lo) memcpy(dst + lo, srow + (long)lo + offx, (hi - lo) * sizeof *dst);
+                    } else {
+                        for (size_t ox = lo; ox < hi; ox++) dst[ox] = srow[(long)(ox * s->sw) + offx];
+                    }
+                    for (size_t ox = hi; ox < s->ow; ox++) dst[ox] = 0.0f;
+                }
+            }
+    }
+}
+
+/* nhwc im2col of batch n, group g: cols[oy*OW + ox][(ky, kx, c)]. */
+static void im2col_nhwc(const conv_state *s, const float *in, size_t n, size_t g)
+{
+    float *dst = s->cols;
+    size_t cg = s->cg;
+    for (size_t oy = 0; oy < s->oh; oy++)
+        for (size_t ox = 0; ox < s->ow; ox++)
+            for (size_t ky = 0; ky < s->kh; ky++) {
+                long iy = (long)(oy * s->sh + ky * s->dh) - (long)s->pt;
+                for (size_t kx = 0; kx < s->kw; kx++, dst += cg) {
+                    long ix = (long)(ox * s->sw + kx * s->dw) - (long)s->pl;
+                    if (iy < 0 || iy >= (long)s->h || ix < 0 || ix >= (long)s->w) {
+                        memset(dst, 0, cg * sizeof *dst);
+                        continue;
+                    }
+                    memcpy(dst, in + ((n * s->h + (size_t)iy) * s->w + (size_t)ix) * s->c + g * cg, cg * sizeof *dst);
+                }
+            }
+}
+
+static void conv2d_gemm(const conv_state *s, const float *in, float *out, float beta)
+{
+    size_t plane = s->oh * s->ow, kg = s->cg * s->kh * s->kw;
+    if (s->nhwc && s->plain_gemm) {
+        /* every batch's pixels are rows of one [N*H*W, C] matrix */
+        for (size_t g = 0; g < s->g; g++)
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)(s->n * plane), (int)s->og, (int)kg, 1.0f,
+                        in + g * s->cg, (int)s->c, s->wpack + g * kg * s->og, (int)s->og, beta, out + g * s->og,
+                        (int)s->o);
+        return;
+    }
+    for (size_t n = 0; n < s->n; n++)
+        for (size_t g = 0; g < s->g; g++) {
+            if (s->nhwc) {
+                im2col_nhwc(s, in, n, g);
+                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)plane, (int)s->og, (int)kg, 1.0f, s->cols,
+                            (int)kg, s->wpack + g * kg * s->og, (int)s->og, beta, out + n * plane * s->o + g * s->og,
+                            (int)s->o);
+            } else {
+                const float *bmat = in + (n * s->c + g * s->cg) * s->h * s->w;
+                if (!s->plain_gemm) {
+                    im2col_nchw(s, in, n, g);
+                    bmat = s->cols;
+                }
+                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)s->og, (int)plane, (int)kg, 1.0f,
+                            s->wpack + g * s->og * kg, (int)kg, bmat, (int)plane, beta,
+                            out + (n * s->o + g * s->og) * plane, (int)plane);
+            }
+        }
+}
+
+/* Depthwise conv2d (Cg == 1, O = G * m): out[oc] += w[oc, tap] * in[oc / m] over the taps. */
+static void conv2d_depthwise(const conv_state *s, const float *in, float *out)
+{
+    size_t m = s->og, taps = s->kh * s->kw;
+    if (!s->nhwc) {
+        for (size_t n = 0; n < s->n; n++)
+            for (size_t oc = 0; oc < s->o; oc++) {
+                const float *src = in + (n * s->c + oc / m) * s->h * s->w;
+                float *dst = out + (n * s->o + oc) * s->oh * s->ow;
+                for (size_t ky = 0; ky < s->kh; ky++)
+                    for (size_t kx = 0; kx < s->kw; kx++) {
+                        float wv = s->wpack[oc * taps + ky * s->kw + kx];
+                        long offx = (long)(kx * s->dw) - (long)s->pl;
+                        size_t lo, hi;
+                        valid_range(s->ow, s->sw, offx, s->w, &lo, &hi);
+                        for (size_t oy = 0; oy < s->oh; oy++) {
+                            long iy = (long)(oy * s->sh + ky * s->dh) - (long)s->pt;
+                            if (iy < 0 || iy >= (long)s->h) continue;
+                            const float *srow = src + (size_t)iy * s->w;
+                            float *drow = dst + oy * s->ow;
+                            if (s->sw == 1) {
+                                const float *sp = srow + offx;
+                                for (size_t ox = lo; ox < hi; ox++) drow[ox] += wv * sp[ox];
+                            } else {
+                                for (size_t ox = lo; ox < hi; ox++) drow[ox] += wv * srow[(long)(ox * s->sw) + offx];
+                            }
+                        }
+                    }
+            }
+        return;
+    }
+    for (size_t n = 0; n < s->n; n++)
+        for (size_t oy = 0; oy < s->oh; oy++)
+            for (size_t ox = 0; ox < s->ow; ox++) {
+                float *drow = out + ((n * s->oh + oy) * s->ow + ox) * s->o;
+                for (size_t ky = 0; ky < s->kh; ky++) {
+                    long iy = (long)(oy * s->sh + ky * s->dh) - (long)s->pt;
+                    if (iy < 0 || iy >= (long)s->h) continue;
+                    for (size_t kx = 0; kx < s->kw; kx++) {
+                        long ix = (long)(ox * s->sw + kx * s->dw) - (long)s->pl;
+                        if (ix < 0 || ix >= (long)s->w) continue;
+                        const float *srow = in + ((n * s->h + (size_t)iy) * s->w + (size_t)ix) * s->c;
+                        const float *wrow = s->wpack + (ky * s->kw + kx) * s->o;
+                        if (m == 1) {
+                            for (size_t c = 0; c < s->o; c++) drow[c] += srow[c] * wrow[c];
+                        } else {
+                            for (size_t c = 0; c < s->c; c++)
+                                for (size_t j = 0; j < m; j++) drow[c * m + j] += srow[c] * wrow[c * m + j];
+                        }
+                    }
+                }
+            }
+}
+
+/* convTranspose2d: per batch and group, the sgemm then col2im (scatter-add into the output). */
+static void conv_transpose2d_run(const conv_state *s, const float *in, float *out)
+{
+    size_t hw = s->h * s->w, plane = s->oh * s->ow, og = s->og;
+    size_t rows = og * s->kh * s->kw;
+    for (size_t n = 0; n < s->n; n++)
+        for (size_t g = 0; g < s->g; g++) {
+            const float *wg = s->wpack + g * s->cg * rows;
+            if (!s->nhwc) {
+                cblas_sgemm(CblasRowMajor, CblasTrans, CblasNoTrans, (int)rows, (int)hw, (int)s->cg, 1.0f, wg,
+                            (int)rows, in + (n * s->c + g * s->cg) * hw, (int)hw, 0.0f, s->cols, (int)hw);
+                const float *col = s->cols;
+                for (size_t o = 0; o < og; o++) {
+                    float *dst = out + (n * s->o + g * og + o) * plane;
+                    for (size_t ky = 0; ky < s->kh; ky++)
+                        for (size_t kx = 0; kx < s->kw; kx++, col += hw)
+                            for (size_t iy = 0; iy < s->h; iy++) {
+                                long oy = (long)(iy * s->sh + ky * s->dh) - (long)s->pt;
+                                if (oy < 0 || oy >= (long)s->oh) continue;
+                                long offx = (long)(kx * s->dw) - (long)s->pl;
+                                float *drow = dst + (size_t)oy * s->ow;
+                                const float *crow = col + iy * s->w;
+                                for (size_t ix = 0; ix < s->w; ix++) {
+                                    long ox = (long)(ix * s->sw) + offx;
+                                    if (ox >= 0 && ox < (long)s->ow) drow[ox] += crow[ix];
+                                }
+                            }
+                }
+            } else {
+                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)hw, (int)rows, (int)s->cg, 1.0f,
+                            in + n * hw * s->c + g * s->cg, (int)s->c, wg, (int)rows, 0.0f, s->cols, (int)rows);
+                for (size_t iy = 0; iy < s->h; iy++)
+                    for (size_t ix = 0; ix < s->w; ix++) {
+                        const float *col = s->cols + (iy * s->w + ix) * rows;
+                        for (size_t ky = 0; ky < s->kh; ky++) {
+                            long oy = (long)(iy * s->sh + ky * s->dh) - (long)s->pt;
+                            for (size_t kx = 0; kx < s->kw; kx++, col += og) {
+                                long ox = (long)(ix * s->sw + kx * s->dw) - (long)s->pl;
+                                if (oy < 0 || oy >= (long)s->oh || ox < 0 || ox >= (long)s->ow) continue;
+                                float *drow = out + ((n * s->oh + (size_t)oy) * s->ow + (size_t)ox) * s->o + g * og;
+                                for (size_t o = 0; o < og; o++) drow[o] += col[o];
+                            }
+                        }
+                    }
+            }
+        }
+}
+
+static int conv_run(const void *p, obl_value *v, wna_error *err)
+{
+    (void)err;
+    const conv_state *s = p;
+    if (!s->filter_packed) pack_filter(s, v[s->filter].f);
+    const float *in = v[s->in].f, *bias = s->bias >= 0 ? v[s->bias].f : NULL;
+    float *out = v[s->out].f;
+    if (s->transpose) {
+        init_output(s, out, bias);
+        conv_transpose2d_run(s, in, out);
+    } else if (s->depthwise) {
+        init_output(s, out, bias);
+        conv2d_depthwise(s, in, out);
+    } else {
+        /* with a bias, sgemm adds onto it (beta 1); without, it overwrites (beta 0) */
+        if (bias) init_output(s, out, bias);
+        conv2d_gemm(s, in, out, bias ? 1.0f : 0.0f);
+    }
+    return 0;
+}
+
+static const obl_kernel conv_kernels[] = {
+    {"conv2d", conv_limits, 4, conv2d_prepare, conv_run, conv_release},
+    {"convTranspose2d", conv_limits, 4, conv_transpose2d_prepare, conv_run, conv_release},
+};
+
+const obl_kernel_set obl_set_conv = {conv_kernels, 2};
