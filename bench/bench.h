@@ -105,6 +105,7 @@ typedef struct bench_run {
     int n_rows;
     char sysinfo_md[4096];  /* the configuration block printed at the top */
     void *sysinfo_json;     /* cJSON object */
+    double load_start, load_end; /* 1-minute load average before and after */
     int expect_is_reference; /* the current row is checked against the reference adapter */
 } bench_run;
 
@@ -134,6 +135,7 @@ void bench_memcpy_free(bench_memcpy *m);
 
 /* ---- sections ---- */
 void bench_sysinfo(bench_run *r);     /* bench_sysinfo.c: BLAS config, CPU, threads */
+double bench_loadavg(void);           /* 1-minute load average, -1 when unknown */
 void bench_matmul(bench_run *r);      /* bench_matmul.c */
 void bench_conv(bench_run *r);        /* bench_conv.c */
 void bench_eltwise(bench_run *r);     /* bench_eltwise.c */

@@ -72,9 +72,9 @@ int main(int argc, char **argv)
         r->cfg.skip_above_s = 2;
     } else {
         r->cfg.warmups = 1;
-        r->cfg.max_repeats = 7;
-        r->cfg.min_repeats = 3;
-        r->cfg.cell_budget_s = 2;
+        r->cfg.max_repeats = 25;
+        r->cfg.min_repeats = 5;
+        r->cfg.cell_budget_s = 1.5;
         r->cfg.skip_above_s = 10;
     }
 
@@ -112,6 +112,7 @@ int main(int argc, char **argv)
         bench_conformance(r);
     }
 
+    r->load_end = bench_loadavg();
     bench_finish_rows(r);
     bench_print_markdown(r);
     int rc = 0;

@@ -177,6 +177,8 @@ void bench_print_markdown(const bench_run *r)
            "reported; ms = median wall time of one compute (adapters) or call (baselines); "
            "ratio = rate / baseline rate in the same row. Details: bench/README.md.\n",
            r->cfg.warmups, r->cfg.max_repeats, r->cfg.min_repeats, r->cfg.cell_budget_s);
+    printf("Load average (1 min) at the end: %.2f. The machine may be shared: each judged adapter's runs "
+           "alternate with its baseline's so both see the same load.\n", r->load_end);
     printf("\nAdapters:");
     for (int a = 0; a < r->n_adapters; a++)
         printf(" %s (%s%s%s)%s", r->adapters[a]->name, state_name(r->adapters[a]->state),
@@ -194,7 +196,7 @@ void bench_print_markdown(const bench_run *r)
 }
 
 /* ---- JSON ---- */
-static cJSON *cell_json(const bench_cell *c, int with_ratio)
+static cJSON *cell_json(const bench_cell *c, int with_ratio, const bench_cell *baseline)
 {
     cJSON *o = cJSON_CreateObject();
     if (!o) return NULL;
@@ -208,6 +210,9 @@ static cJSON *cell_json(const bench_cell *c, int with_ratio)
         if (with_ratio) {
             if (c->ratio > 0) cJSON_AddNumberToObject(o, "ratio", c->ratio);
             else cJSON_AddNullToObject(o, "ratio");
+            /* the same ratio from the fastest runs: less sensitive to a busy machine */
+            if (baseline && baseline->state == CELL_OK && c->stats.min_s > 0)
+                cJSON_AddNumberToObject(o, "ratio_of_fastest", baseline->stats.min_s / c->stats.min_s);
         }
         if (c->build_s > 0) cJSON_AddNumberToObject(o, "build_ms", c->build_s * 1e3);
     }
@@ -228,14 +233,14 @@ static cJSON *row_json(const bench_run *r, const bench_row *row)
     cJSON_AddStringToObject(o, "unit", row->unit);
     cJSON_AddNumberToObject(o, "work", row->work);
     if (row->baseline.state != CELL_EMPTY) {
-        cJSON *b = cell_json(&row->baseline, 0);
+        cJSON *b = cell_json(&row->baseline, 0, NULL);
         if (b) cJSON_AddStringToObject(b, "name", row->baseline_name);
         cJSON_AddItemToObject(o, "baseline", b);
     }
     cJSON *ads = cJSON_AddObjectToObject(o, "adapters");
     for (int a = 0; a < r->n_adapters && ads; a++)
         if (row->adapters[a].state != CELL_EMPTY)
-            cJSON_AddItemToObject(ads, r->adapters[a]->name, cell_json(&row->adapters[a], 1));
+            cJSON_AddItemToObject(ads, r->adapters[a]->name, cell_json(&row->adapters[a], 1, &row->baseline));
     if (row->target > 0) {
         cJSON *t = cJSON_AddObjectToObject(o, "target");
         if (t) {
@@ -269,7 +274,10 @@ int bench_write_json(const bench_run *r, const char *path)
         cJSON_AddStringToObject(cfg, "statistic", "median");
         cJSON_AddStringToObject(cfg, "clock", "CLOCK_MONOTONIC");
     }
-    if (r->sysinfo_json) cJSON_AddItemReferenceToObject(root, "system", (cJSON *)r->sysinfo_json);
+    if (r->sysinfo_json) {
+        cJSON_AddItemReferenceToObject(root, "system", (cJSON *)r->sysinfo_json);
+        cJSON_AddNumberToObject(root, "loadavg_1min_end", r->load_end);
+    }
     cJSON *ads = cJSON_AddArrayToObject(root, "adapters");
     for (int a = 0; a < r->n_adapters && ads; a++) {
         cJSON *o = cJSON_CreateObject();

@@ -41,9 +41,24 @@ static int find_openblas(struct dl_phdr_info *info, size_t size, void *p)
 {
     (void)size;
     blas_libs *libs = p;
-    if (info->dlpi_name && strstr(info->dlpi_name, "openblas") && libs->n < 4)
+    /* the library itself (libopenblas.so.0, libopenblasp-r0.3.21.so ...), not adapters named after it */
+    const char *base = info->dlpi_name ? strrchr(info->dlpi_name, '/') : NULL;
+    base = base ? base + 1 : info->dlpi_name;
+    if (base && strncmp(base, "libopenblas", 11) == 0 && libs->n < 4)
         snprintf(libs->paths[libs->n++], sizeof libs->paths[0], "%s", info->dlpi_name);
     return 0;
+}
+
+/* The 1-minute load average: this machine is shared, so say how busy it was. */
+double bench_loadavg(void)
+{
+    double load = -1;
+    FILE *f = fopen("/proc/loadavg", "r");
+    if (f) {
+        if (fscanf(f, "%lf", &load) != 1) load = -1;
+        fclose(f);
+    }
+    return load;
 }
 
 static const char *env_or(const char *name, const char *dflt)
@@ -54,6 +69,7 @@ static const char *env_or(const char *name, const char *dflt)
 
 void bench_sysinfo(bench_run *r)
 {
+    r->load_start = bench_loadavg();
     char cpu[256];
     cpu_model(cpu, sizeof cpu);
     long nproc = sysconf(_SC_NPROCESSORS_ONLN);
@@ -78,10 +94,12 @@ void bench_sysinfo(bench_run *r)
              "- OpenBLAS: %s; core %s; %d thread(s) (%s)\n"
              "- env: OPENBLAS_CORETYPE=%s OPENBLAS_NUM_THREADS=%s OMP_NUM_THREADS=%s\n"
              "- CPU: %s; %ld online CPU(s) (nproc)\n"
-             "- libopenblas loaded: %s%s\n",
+             "- libopenblas loaded: %s%s\n"
+             "- load average (1 min) at the start: %.2f\n",
              config ? config : "?", core ? core : "?", threads, par, coretype, obl_threads, omp_threads, cpu, nproc,
              libs.n ? libline : "(none found)",
-             libs.n > 1 ? " — WARNING: more than one copy, thread counts may differ" : " (one copy: shared thread count)");
+             libs.n > 1 ? " — WARNING: more than one copy, thread counts may differ" : " (one copy: shared thread count)",
+             r->load_start);
 
     cJSON *o = cJSON_CreateObject();
     if (!o) return;
@@ -100,6 +118,7 @@ void bench_sysinfo(bench_run *r)
     }
     cJSON_AddStringToObject(o, "cpu_model", cpu);
     cJSON_AddNumberToObject(o, "nproc", (double)nproc);
+    cJSON_AddNumberToObject(o, "loadavg_1min_start", r->load_start);
     cJSON *arr = cJSON_AddArrayToObject(o, "libopenblas_loaded");
     for (int i = 0; i < libs.n && arr; i++) cJSON_AddItemToArray(arr, cJSON_CreateString(libs.paths[i]));
     r->sysinfo_json = o;
