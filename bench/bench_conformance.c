@@ -166,8 +166,9 @@ void bench_conformance(bench_run *r)
         }
         row->work = (double)cases;
         cell->state = CELL_OK;
-        bench_fmt(cell->note, sizeof cell->note, "%s; exit %d (%s%s)", summary, c.last_exit,
-                  c.last_exit ? "unexpected results, see the report" : "as expected",
-                  c.expectations[0] ? ", with its expectations.txt" : "");
+        /* exit 1 = some result differs from the expectations (without a file: any non-PASS) */
+        bench_fmt(cell->note, sizeof cell->note, "%s; exit %d: %s %s", summary, c.last_exit,
+                  c.last_exit ? "results differ from" : "results match",
+                  c.expectations[0] ? c.expectations : "the runner's default expectations");
     }
 }
