@@ -16,11 +16,12 @@ $(OBL_SO): $(OBL_PIC)
 
 ALL_TARGETS += $(OBL_SO)
 
+# (run-conformance by its path: RUN_CONFORMANCE is defined in runner.mk, read after this file)
 OBL_CONFORMANCE_OUT := $(BUILD)/conformance-openblas
 .PHONY: conformance-openblas
-conformance-openblas: $(RUN_CONFORMANCE) $(OBL_SO) ## run the suite against the OpenBLAS adapter (must match its expectations)
+conformance-openblas: $(BUILD)/run-conformance $(OBL_SO) ## run the suite against the OpenBLAS adapter (must match its expectations)
 	@mkdir -p $(OBL_CONFORMANCE_OUT)
-	$(RUN_CONFORMANCE) --adapter $(OBL_SO) --expectations adapters/openblas/expectations.txt \
+	$(BUILD)/run-conformance --adapter $(OBL_SO) --expectations adapters/openblas/expectations.txt \
 	  --vectors vectors --journal none --quiet \
 	  --report json:$(OBL_CONFORMANCE_OUT)/wptreport.json --report junit:$(OBL_CONFORMANCE_OUT)/junit.xml \
 	  --report html:$(OBL_CONFORMANCE_OUT)/report.html $(CONFORMANCE_ARGS)

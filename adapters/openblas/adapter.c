@@ -35,6 +35,7 @@ struct wna_compiled {
     uint32_t *inputs; /* graph input operand indices */
     uint32_t n_inputs;
     unsigned char *seen; /* per graph input, reused by compute() */
+    float **own_f;       /* per value: its own float32 buffer, while compute() lends it the caller's */
 };
 
 /* ---- context and opSupportLimits ---- */
@@ -120,6 +121,7 @@ static void api_release_graph(wna_compiled *g)
     free(g->steps);
     free(g->inputs);
     free(g->seen);
+    free(g->own_f);
     free(g);
 }
 
@@ -193,7 +195,8 @@ static int api_build(wna_context *ctx, const wna_graph *graph, wna_compiled **ou
     g->steps = calloc(graph->n_operations ? graph->n_operations : 1, sizeof *g->steps);
     g->inputs = calloc(graph->n_inputs ? graph->n_inputs : 1, sizeof *g->inputs);
     g->seen = calloc(graph->n_inputs ? graph->n_inputs : 1, 1);
-    if (!g->values || !g->steps || !g->inputs || !g->seen) {
+    g->own_f = calloc(graph->n_operands ? graph->n_operands : 1, sizeof *g->own_f);
+    if (!g->values || !g->steps || !g->inputs || !g->seen || !g->own_f) {
         api_release_graph(g);
         return obl_fail(err, WNA_OPERATION_ERROR, "out of memory");
     }
@@ -258,6 +261,9 @@ static int find_value(const wna_compiled *g, const char *name)
     return -1;
 }
 
+/* A caller's buffer can stand in for a float32 value when floats may live at its address. */
+static int can_lend(const void *p) { return p && (uintptr_t)p % _Alignof(float) == 0; }
+
 static int copy_input(wna_compiled *g, const wna_tensor *t, wna_error *err)
 {
     uint32_t j = 0;
@@ -268,7 +274,8 @@ static int copy_input(wna_compiled *g, const wna_tensor *t, wna_error *err)
     if (t->desc.dtype != v->desc.dtype || t->nbytes != bytes || (bytes && !t->data))
         return obl_fail(err, WNA_TYPE_ERROR, "input \"%s\": %zu bytes of data type %d, the graph needs %zu of %d",
                         t->name, t->nbytes, (int)t->desc.dtype, bytes, (int)v->desc.dtype);
-    if (v->desc.dtype == WNA_FLOAT32) memcpy(v->f, t->data, bytes);
+    if (v->desc.dtype == WNA_FLOAT32 && can_lend(t->data)) v->f = t->data; /* read in place, never written */
+    else if (v->desc.dtype == WNA_FLOAT32) memcpy(v->f, t->data, bytes);
     else if (v->desc.dtype == WNA_FLOAT16) {
         memcpy(v->h, t->data, bytes);
         obl_f16_to_f32(v->h, v->f, v->count);
@@ -289,7 +296,7 @@ static int copy_output(const wna_compiled *g, wna_tensor *t, wna_error *err)
     const void *src = v->desc.dtype == WNA_FLOAT32 ? (const void *)v->f
                       : v->desc.dtype == WNA_FLOAT16 ? (const void *)v->h
                                                      : v->raw;
-    memcpy(t->data, src, bytes);
+    if (t->data != src) memcpy(t->data, src, bytes);
     t->desc = v->desc;
     return 0;
 }
@@ -302,8 +309,21 @@ static void round_f16(obl_value *v)
     obl_f16_to_f32(v->h, v->f, v->count);
 }
 
-static int api_compute(wna_compiled *g, const wna_tensor *inputs, uint32_t n_inputs, wna_tensor *outputs,
-                       uint32_t n_outputs, wna_error *err)
+/* float32 outputs are computed straight into the caller's buffers when they fit. */
+static void lend_outputs(wna_compiled *g, const wna_tensor *outputs, uint32_t n_outputs)
+{
+    for (uint32_t j = 0; j < n_outputs; j++) {
+        int k = find_value(g, outputs[j].name);
+        if (k < 0) continue;
+        obl_value *v = &g->values[k];
+        if (v->desc.dtype == WNA_FLOAT32 && v->f == g->own_f[k] && !v->is_constant && can_lend(outputs[j].data) &&
+            outputs[j].nbytes >= v->count * sizeof(float))
+            v->f = outputs[j].data;
+    }
+}
+
+static int run_steps(wna_compiled *g, const wna_tensor *inputs, uint32_t n_inputs, wna_tensor *outputs,
+                     uint32_t n_outputs, wna_error *err)
 {
     memset(g->seen, 0, g->n_inputs ? g->n_inputs : 1);
     for (uint32_t j = 0; j < n_inputs; j++)
@@ -311,6 +331,7 @@ static int api_compute(wna_compiled *g, const wna_tensor *inputs, uint32_t n_inp
     for (uint32_t j = 0; j < g->n_inputs; j++)
         if (!g->seen[j])
             return obl_fail(err, WNA_TYPE_ERROR, "graph input \"%s\" was not given", g->values[g->inputs[j]].name);
+    lend_outputs(g, outputs, n_outputs);
     for (uint32_t s = 0; s < g->n_steps; s++) {
         obl_step *st = &g->steps[s];
         err->kind = WNA_OK;
@@ -324,6 +345,16 @@ static int api_compute(wna_compiled *g, const wna_tensor *inputs, uint32_t n_inp
     for (uint32_t j = 0; j < n_outputs; j++)
         if (copy_output(g, &outputs[j], err) != 0) return -1;
     return 0;
+}
+
+static int api_compute(wna_compiled *g, const wna_tensor *inputs, uint32_t n_inputs, wna_tensor *outputs,
+                       uint32_t n_outputs, wna_error *err)
+{
+    for (uint32_t k = 0; k < g->n_values; k++) g->own_f[k] = g->values[k].f;
+    int rc = run_steps(g, inputs, n_inputs, outputs, n_outputs, err);
+    /* the caller's buffers are only borrowed for this call */
+    for (uint32_t k = 0; k < g->n_values; k++) g->values[k].f = g->own_f[k];
+    return rc;
 }
 
 static const wna_api obl_api = {
