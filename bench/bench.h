@@ -88,6 +88,7 @@ typedef struct bench_row {
     char name[BENCH_NAME_MAX];
     char unit[12];           /* "GFLOP/s", "GB/s", "cases/s" */
     double work;             /* flops or bytes of one run */
+    double flops;            /* also shown for GB/s rows that compute (depthwise conv2d), else 0 */
     char baseline_name[BENCH_NAME_MAX];
     bench_cell baseline;
     bench_cell adapters[BENCH_MAX_ADAPTERS];

@@ -50,6 +50,7 @@ static void run_layout(bench_run *r, const conv_case *c, int nhwc, bench_run_fn 
     bench_row *row = c->depthwise ? bench_add_row(r, "depthwise", name, "GB/s", bytes)
                                   : bench_add_row(r, "conv2d", name, "GFLOP/s", flops);
     if (!row) return;
+    if (c->depthwise) row->flops = flops;
     snprintf(row->baseline_name, sizeof row->baseline_name, "%s", baseline_name);
     if (!c->depthwise) {
         row->target = 0.70;

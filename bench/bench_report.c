@@ -126,6 +126,17 @@ static void print_section(const bench_run *r, const char *section, const char *t
         }
     }
     for (int k = 0; k < nt.n; k++) printf("%s%s\n", k == 0 ? "\n" : "", nt.text[k]);
+    int first_flops = 1;
+    for (int i = first; i < r->n_rows; i++) {
+        const bench_row *row = &r->rows[i];
+        if (strcmp(row->section, section) != 0 || row->flops <= 0) continue;
+        printf("%s- %s:", first_flops ? "\nGFLOP/s of the same runs (2·Hout·Wout·C·kH·kW / time):\n\n" : "", row->name);
+        first_flops = 0;
+        for (int a = 0; a < r->n_adapters; a++)
+            if (row->adapters[a].state == CELL_OK && row->adapters[a].stats.median_s > 0)
+                printf(" %s %.2f", r->adapters[a]->name, row->flops / row->adapters[a].stats.median_s / 1e9);
+        printf("\n");
+    }
 }
 
 static void print_conformance(const bench_run *r)
@@ -196,7 +207,7 @@ void bench_print_markdown(const bench_run *r)
 }
 
 /* ---- JSON ---- */
-static cJSON *cell_json(const bench_cell *c, int with_ratio, const bench_cell *baseline)
+static cJSON *cell_json(const bench_cell *c, int with_ratio, const bench_cell *baseline, double flops)
 {
     cJSON *o = cJSON_CreateObject();
     if (!o) return NULL;
@@ -215,6 +226,7 @@ static cJSON *cell_json(const bench_cell *c, int with_ratio, const bench_cell *b
                 cJSON_AddNumberToObject(o, "ratio_of_fastest", baseline->stats.min_s / c->stats.min_s);
         }
         if (c->build_s > 0) cJSON_AddNumberToObject(o, "build_ms", c->build_s * 1e3);
+        if (flops > 0 && c->stats.median_s > 0) cJSON_AddNumberToObject(o, "gflops", flops / c->stats.median_s / 1e9);
     }
     if (c->check >= 0 || isnan(c->check)) {
         if (isnan(c->check)) cJSON_AddStringToObject(o, "check_max_rel_diff", "nan");
@@ -232,15 +244,16 @@ static cJSON *row_json(const bench_run *r, const bench_row *row)
     cJSON_AddStringToObject(o, "name", row->name);
     cJSON_AddStringToObject(o, "unit", row->unit);
     cJSON_AddNumberToObject(o, "work", row->work);
+    if (row->flops > 0) cJSON_AddNumberToObject(o, "flops", row->flops);
     if (row->baseline.state != CELL_EMPTY) {
-        cJSON *b = cell_json(&row->baseline, 0, NULL);
+        cJSON *b = cell_json(&row->baseline, 0, NULL, 0);
         if (b) cJSON_AddStringToObject(b, "name", row->baseline_name);
         cJSON_AddItemToObject(o, "baseline", b);
     }
     cJSON *ads = cJSON_AddObjectToObject(o, "adapters");
     for (int a = 0; a < r->n_adapters && ads; a++)
         if (row->adapters[a].state != CELL_EMPTY)
-            cJSON_AddItemToObject(ads, r->adapters[a]->name, cell_json(&row->adapters[a], 1, &row->baseline));
+            cJSON_AddItemToObject(ads, r->adapters[a]->name, cell_json(&row->adapters[a], 1, &row->baseline, row->flops));
     if (row->target > 0) {
         cJSON *t = cJSON_AddObjectToObject(o, "target");
         if (t) {

@@ -8,6 +8,7 @@ BENCH_BIN := $(BUILD)/webnn-bench
 BENCH_OUT := $(BUILD)/bench
 BENCH_OPENBLAS_SO := $(BUILD)/adapters/libwebnn_adapter_openblas.so
 BENCH_REFERENCE_SO := $(BUILD)/adapters/libwebnn_adapter_reference.so
+# (run-conformance by its path: RUN_CONFORMANCE is defined in runner.mk, read after this file)
 
 $(BUILD)/obj/bench/%.o: EXTRA_CFLAGS += -Iadapters/include
 
@@ -25,14 +26,14 @@ define bench_build_openblas
 endef
 
 .PHONY: bench
-bench: $(BENCH_BIN) $(RUN_CONFORMANCE) $(BENCH_REFERENCE_SO) ## measure the adapters next to sgemm and memcpy (a few minutes): table + bench/results.json
+bench: $(BENCH_BIN) $(BUILD)/run-conformance $(BENCH_REFERENCE_SO) ## measure the adapters next to sgemm and memcpy (a few minutes): table + bench/results.json
 	$(bench_build_openblas)
 	@mkdir -p $(BENCH_OUT)
 	$(BENCH_BIN) --build $(BUILD) --json $(BENCH_OUT)/results.json | tee $(BENCH_OUT)/results.md
 	cp $(BENCH_OUT)/results.json bench/results.json
 
 .PHONY: bench-smoke
-bench-smoke: $(BENCH_BIN) $(RUN_CONFORMANCE) $(BENCH_REFERENCE_SO) ## run the benchmark harness on tiny sizes (seconds) and check its JSON
+bench-smoke: $(BENCH_BIN) $(BUILD)/run-conformance $(BENCH_REFERENCE_SO) ## run the benchmark harness on tiny sizes (seconds) and check its JSON
 	@mkdir -p $(BENCH_OUT)
 	$(BENCH_BIN) --smoke --build $(BUILD) --json $(BENCH_OUT)/smoke.json > $(BENCH_OUT)/smoke.md
 	@$(PYTHON) bench/check_results.py $(BENCH_OUT)/smoke.json
