@@ -258,7 +258,7 @@ static void judge(const wn_vec_case *vc, const wn_graph *g, const outputs *o, rn
                        wn_desc_count(&act.desc) * wn_dtype_size(act.desc.dtype) == o->capacity[k];
         wn_compare_result cr = {0};
         if (desc_ok) wn_compare(exp, &act, vc->has_tolerance ? &vc->tolerance : NULL, &cr);
-        else cr.applied = vc->has_tolerance ? vc->tolerance : (wn_tolerance){WN_TOL_EXACT, 0};
+        else cr.applied = vc->has_tolerance ? vc->tolerance : (wn_tolerance){WN_TOL_EXACT, 0, 0};
         const char *name = g->operands[g->outputs[k]].name;
         if (s) stats_from(&cr, name, s);
         if (!cr.shape_ok) {

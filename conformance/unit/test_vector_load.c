@@ -39,6 +39,9 @@ static const malformed cases[] = {
     {"{'tests': [{'name': 'a', 'expectedError': 'Oops', 'graph': {}}]}", WN_FORMAT_ERROR, "expectedError \"Oops\" is not an error kind"},
     {"{'tests': [{'name': 'a', 'tolerance': {'metricType': 'REL', 'value': 1}, 'graph': {}}]}", WN_FORMAT_ERROR, "tests[0].tolerance: metricType \"REL\" is not ULP, ATOL or EXACT"},
     {"{'tests': [{'name': 'a', 'tolerance': {'metricType': 'ULP', 'value': -1}, 'graph': {}}]}", WN_FORMAT_ERROR, "value must be a non-negative number"},
+    {"{'tests': [{'name': 'a', 'tolerance': {'metricType': 'ULP', 'value': 4, 'absoluteFloor': '1e-7'}, 'graph': {}}]}", WN_FORMAT_ERROR, "tests[0].tolerance: absoluteFloor must be a non-negative finite number, got a string"},
+    {"{'tests': [{'name': 'a', 'tolerance': {'metricType': 'ULP', 'value': 4, 'absoluteFloor': -1e-7}, 'graph': {}}]}", WN_FORMAT_ERROR, "tests[0].tolerance: absoluteFloor -1e-07 is not a non-negative finite number"},
+    {"{'tests': [{'name': 'a', 'tolerance': {'metricType': 'ULP', 'value': 4, 'absoluteFloor': 1e999}, 'graph': {}}]}", WN_FORMAT_ERROR, "absoluteFloor inf is not a non-negative finite number"},
     {"{'tests': [{'name': 'a', 'required': 'yes', 'graph': {}}]}", WN_FORMAT_ERROR, "required must be true or false, got a string"},
     /* descriptors */
     {TEST_WITH("'x':{'data':[1]}", RELU_X, Y_F32_2), WN_FORMAT_ERROR, "tests[0].graph.inputs.x.descriptor: \"descriptor\" is missing"},
@@ -154,6 +157,32 @@ static void validation_case_without_expected_outputs_loads(void **state)
                       WN_TYPE_ERROR);
 }
 
+static void tolerance_floor_loads(void **state)
+{
+    (void)state;
+    const char *json = "{\"tests\": [{\"name\": \"t\", \"tolerance\": {\"metricType\": \"ULP\", \"value\": 4, "
+                       "\"absoluteFloor\": 1.25e-7}, \"graph\": {\"inputs\": {\"x\": {\"descriptor\": "
+                       "{\"dataType\": \"float32\", \"shape\": [1]}, \"data\": 1}}, \"operators\": [{\"name\": "
+                       "\"relu\", \"arguments\": [{\"input\": \"x\"}], \"outputs\": \"y\"}], \"expectedOutputs\": "
+                       "{\"y\": {\"descriptor\": {\"dataType\": \"float32\", \"shape\": [1]}, \"data\": 1}}}},"
+                       "{\"name\": \"u\", \"tolerance\": {\"metricType\": \"ATOL\", \"value\": 0.5}, \"graph\": {\"inputs\": "
+                       "{\"x\": {\"descriptor\": {\"dataType\": \"float32\", \"shape\": [1]}, \"data\": 1}}, "
+                       "\"operators\": [{\"name\": \"relu\", \"arguments\": [{\"input\": \"x\"}], \"outputs\": \"y\"}], "
+                       "\"expectedOutputs\": {\"y\": {\"descriptor\": {\"dataType\": \"float32\", \"shape\": [1]}, "
+                       "\"data\": 1}}}}]}";
+    wn_vec_file f;
+    assert_int_equal(wn_vec_load_buffer(json, strlen(json), "f.json", &f), 0);
+    assert_int_equal(f.n_cases, 2);
+    assert_int_equal(f.cases[0].format_error.kind, WN_OK);
+    assert_true(f.cases[0].has_tolerance);
+    assert_int_equal(f.cases[0].tolerance.metric, WN_TOL_ULP);
+    assert_true(f.cases[0].tolerance.value == 4);
+    assert_true(f.cases[0].tolerance.absolute_floor == 1.25e-7);
+    assert_int_equal(f.cases[1].format_error.kind, WN_OK);
+    assert_true(f.cases[1].tolerance.absolute_floor == 0); /* absent: no floor */
+    wn_vec_file_free(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -163,6 +192,7 @@ int main(void)
         cmocka_unit_test(one_bad_case_does_not_stop_the_others),
         cmocka_unit_test(accepts_fills_base64_strings_and_old_wpt_spelling),
         cmocka_unit_test(validation_case_without_expected_outputs_loads),
+        cmocka_unit_test(tolerance_floor_loads),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -30,9 +30,11 @@ API summary
   op(name, args, options=None, outputs="output") -> operator entry; args: list of (key, value) pairs
        or dict in IDL order; options: dict (omitted when empty)
   expected(dt, values, shape=None) -> expectedOutputs entry; float outputs also carry "exact"
-  tolerance(op, dt, N=1, **vars) -> {"metricType", "value"} from vectors/tolerance.json
+  tolerance(op, dt, N=1, magnitude=None, **vars) -> {"metricType", "value"[, "absoluteFloor"]}
+       from vectors/tolerance.json (rows with a floor need magnitude)
+  magnitude(abs_sums) -> M: max finite per-element sum of |terms| (for the floor)
   case(name, inputs, ops, outputs, tol=None, tol_op=None, tol_dtype=None, N=1,
-       required=None, implementation_defined=False) -> test dict
+       required=None, implementation_defined=False, magnitude=None) -> test dict
   invalid_case(name, inputs, ops, error="TypeError") -> validation test dict
   required_for(op, operands) -> bool  (operands: {ops.json operand key: (dtype, rank)})
   encode(dt, arr) -> JSON data (list, or {"base64": ...} above BASE64_THRESHOLD elements)
@@ -357,9 +359,41 @@ def eval_bound(expr, **vars):
     return eval(compile(tree, "<bound>", "eval"), {"__builtins__": {}}, env)
 
 
-def tolerance(op_name, dt, N=1, **vars):
-    """{"metricType", "value"} for op_name on data type dt (its class), with the bound formula
-    evaluated for accumulation length N (and any other variables the row uses)."""
+# Unit roundoff of the output type, for the floor's gamma(n) (tolerance.json "variables").
+UNIT_ROUNDOFF = {"float32": 2.0 ** -24, "float16": 2.0 ** -11}
+
+
+def gamma_for(dt):
+    """gamma(n) = n*u/(1-n*u) with u the unit roundoff of dt; inf where n*u >= 1 (no bound)."""
+    u = UNIT_ROUNDOFF[dt]
+
+    def gamma(n):
+        return n * u / (1.0 - n * u) if n * u < 1.0 else math.inf
+    return gamma
+
+
+def magnitude(abs_sums):
+    """A case's magnitude M for the floor: the largest finite entry of an array of per-element
+    sums of |terms| (0 when there is none: special-value cases)."""
+    a = np.asarray(abs_sums, dtype=np.float64).reshape(-1)
+    a = a[np.isfinite(a)]
+    return float(np.max(a)) if a.size else 0.0
+
+
+def round_up_f32(x):
+    """The smallest float32 value >= x (as a Python float), so a floor is reproducible."""
+    with np.errstate(over="ignore"):
+        f = np.float32(x)
+    if float(f) < x:
+        f = np.nextafter(f, np.float32(np.inf))
+    return float(f)
+
+
+def tolerance(op_name, dt, N=1, magnitude=None, **vars):
+    """{"metricType", "value"[, "absoluteFloor"]} for op_name on data type dt (its class), with
+    the bound formula evaluated for accumulation length N (and any other variables the row
+    uses). Rows with a "floor" formula need the case's magnitude M (see magnitude()); the floor
+    is emitted when it is finite and positive."""
     row = _load_tolerances().get((op_name, dtype_class(dt)))
     if row is None:
         raise KeyError("vectors/tolerance.json has no row for (%s, %s)" % (op_name, dtype_class(dt)))
@@ -369,7 +403,15 @@ def tolerance(op_name, dt, N=1, **vars):
     v = float(v)
     if row["metric"] == "ULP":
         v = float(math.ceil(v))
-    return {"metricType": row["metric"], "value": fmt_float(v)}
+    tol = {"metricType": row["metric"], "value": fmt_float(v)}
+    if row.get("floor"):
+        if magnitude is None:
+            raise ValueError("tolerance row (%s, %s) has a floor: pass the case's magnitude" % (op_name, dtype_class(dt)))
+        f = float(eval_bound(row["floor"], N=N, M=float(magnitude), gamma=gamma_for(dt), **vars))
+        f = round_up_f32(f) if math.isfinite(f) else f
+        if math.isfinite(f) and f > 0:
+            tol["absoluteFloor"] = fmt_float(f)
+    return tol
 
 
 # ---------------------------------------------------------------- cases
@@ -421,10 +463,11 @@ def case_required(inputs, ops, outputs):
 
 
 def case(name, inputs, ops, outputs, tol=None, tol_op=None, tol_dtype=None, N=1, required=None,
-         implementation_defined=False, tol_vars=None):
+         implementation_defined=False, tol_vars=None, magnitude=None):
     """A numeric test. inputs: {name: tensor(...)}; ops: an op(...) or a list of them;
     outputs: {name: expected(...)}. The tolerance defaults to tolerance(tol_op or the last
-    operator's name, tol_dtype or the first operand's data type, N). required defaults to
+    operator's name, tol_dtype or the first operand's data type, N, magnitude: the case's
+    max sum of |terms|, needed by accumulating ops, see tolerance()). required defaults to
     case_required(). implementation_defined cases are stored but not asserted."""
     if isinstance(ops, dict):
         ops = [ops]
@@ -440,7 +483,7 @@ def case(name, inputs, ops, outputs, tol=None, tol_op=None, tol_dtype=None, N=1,
                     first = inputs[v]["descriptor"]["dataType"]
                     break
             tol_dtype = first or next(iter(outputs.values()))["descriptor"]["dataType"]
-        tol = tolerance(top, tol_dtype, N, **(tol_vars or {}))
+        tol = tolerance(top, tol_dtype, N, magnitude=magnitude, **(tol_vars or {}))
     if required is None:
         required = case_required(inputs, ops, outputs)
     t = {"name": name,

@@ -18,9 +18,11 @@ EXACT_INT = ("EXACT", "0", "integer arithmetic is exact (wrap-around where the s
 R = {}
 
 
-def rule(ops, float32=None, float16=None, integer=EXACT_INT, f16acc=None):
+def rule(ops, float32=None, float16=None, integer=EXACT_INT, f16acc=None, floor=None):
+    """floor: the absolute-error floor formula of the float rows (None: no floor)."""
     for o in ops.split():
-        R[o] = {"float32": float32, "float16": float16 or float32, "integer": integer, "f16acc": f16acc}
+        R[o] = {"float32": float32, "float16": float16 or float32, "integer": integer, "f16acc": f16acc,
+                "floor": floor}
 
 
 MOVE = ("EXACT", "0", "data movement copies values; -0 and +0 compare equal, NaN matches NaN")
@@ -62,12 +64,16 @@ rule("batchNormalization", ("ULP", "6", "(x-mean)/sqrt(var+eps)*scale+bias: ~6 r
 rule("instanceNormalization layerNormalization",
      ("ATOL", "max(2**-10, 4*N*2**-24)", "mean and variance accumulate N = reduced elements; output is O(1) so absolute error (WPT: layerNormalization ATOL 1/1024, instanceNormalization 840 ULP)"),
      ("ATOL", "max(2**-8, 4*N*2**-24)", "float16 output of |y| < 8 rounds by <= 2**-9, accumulation in float32 adds N*2**-22"))
-rule("matmul", ("ULP", "2*N", "dot product of length N = K: N multiplies + N adds, naive order (WPT: 2K)"))
-rule("gemm", ("ULP", "2*N+2", "N = K dot product plus alpha scaling and beta*C addition (WPT: 2K + 1 per extra op)"))
-rule("conv2d convTranspose2d", ("ULP", "2*N", "N = kH*kW*Cin/groups: sliding dot product (WPT: 2*kH*kW*Cin/groups)"))
+rule("matmul", ("ULP", "2*N", "dot product of length N = K: N multiplies + N adds, naive order (WPT: 2K)"),
+     floor="gamma(N)*M")
+rule("gemm", ("ULP", "2*N+2", "N = K dot product plus alpha scaling and beta*C addition (WPT: 2K + 1 per extra op)"),
+     floor="gamma(N+2)*M")
+rule("conv2d convTranspose2d", ("ULP", "2*N", "N = kH*kW*Cin/groups (+1 with a bias): sliding dot product (WPT: 2*kH*kW*Cin/groups)"),
+     floor="gamma(N)*M")
 rule("averagePool2d l2Pool2d", ("ULP", "N+2", "N = window elements: sum of N then divide / sqrt (WPT: window size + 2)"))
-rule("reduceSum reduceL1 reduceProduct", ("ULP", "N", "N = elements reduced: N-1 roundings in the worst order (WPT: N)"))
-rule("reduceMean", ("ULP", "N+2", "sum of N then divide (WPT: N+2)"))
+rule("reduceSum", ("ULP", "N", "N = elements reduced: N-1 roundings in the worst order (WPT: N)"), floor="gamma(N)*M")
+rule("reduceL1 reduceProduct", ("ULP", "N", "N = elements reduced: N-1 roundings in the worst order (WPT: N)"))
+rule("reduceMean", ("ULP", "N+2", "sum of N then divide (WPT: N+2)"), floor="gamma(N+1)*M")
 rule("reduceSumSquare", ("ULP", "2*N", "N squares + N adds (WPT: 2N)"))
 rule("reduceL2", ("ULP", "2*N+1", "sum of squares then sqrt (WPT: 2N+1)"))
 rule("reduceLogSum", ("ULP", "N+18", "sum then log (WPT: N+18)"))
@@ -81,9 +87,20 @@ rule("gru gruCell lstm lstmCell",
      ("ATOL", "max(2**-16, (N+8)*S*2**-21)", "N = input+hidden size per gate dot product, S = steps; outputs are tanh/sigmoid-bounded O(1), so absolute error; error grows with steps"),
      ("ATOL", "max(2**-8, (N+8)*S*2**-14)", "float16 outputs of O(1) values round by 2**-11 per step, fed back for S steps"))
 
+FLOOR_TEXT = ("Rows with a floor formula (accumulating ops: matmul, gemm, conv2d, convTranspose2d, reduceSum, "
+              "reduceMean) also give each case an absolute floor: tolerance.absoluteFloor = floor evaluated with the "
+              "case's N and magnitude M, rounded up to a float32 value. An element passes when it is within the "
+              "row's metric bound (the ULP base, WPT's 2K practice) OR within absoluteFloor of the expected value; "
+              "NaN and infinities never pass by the floor. Why: a ULP bound is relative to the RESULT, but a sum "
+              "whose terms cancel has an error relative to the TERMS, so a correct float32 computation can be many "
+              "result-ULPs off (matmul 3x2 @ 2x3 mixed signs: 7-9 ULP against the 2K = 4 bound). Without "
+              "cancellation M is about |result| and the floor stays below the ULP bound.")
+
 TOLERANCE_VARS = {
     "N": "accumulation length, defined per row (matmul/gemm: K; conv: kH*kW*Cin/groups; pooling: window elements; reductions: elements reduced; normalizations: reduced extent; softmax: axis extent; recurrent: gate dot-product length); 1 for elementwise ops",
     "S": "recurrent ops: number of steps (1 for the cells)",
+    "M": "floor only: the case's magnitude, the largest over its output elements of the sum of |terms| the element accumulates (matmul: |A|@|B|; gemm: |alpha|*|A'|@|B'| + |beta|*|C|; conv2d/convTranspose2d: the same convolution of |input|, |filter| (+ |bias|); reduceSum: sum of |x| over the reduced axes; reduceMean: that / N), computed by the generator in float64 from the rounded inputs; non-finite sums (special-value cases) are left out",
+    "gamma": "floor only: gamma(n) = n*u/(1 - n*u), u = the unit roundoff of the OUTPUT type (2**-24 float32, 2**-11 float16); no floor is emitted when n*u >= 1 (the a-priori bound says nothing there)",
 }
 
 
@@ -113,6 +130,8 @@ def main():
                 raise SystemExit("no rule for %s/%s" % (o, c))
             metric, bound, reason = r
             row = {"op": o, "types": c, "primaryOperand": key, "metric": metric, "bound": bound, "reason": reason}
+            if R[o]["floor"] and c != "integer":
+                row["floor"] = R[o]["floor"]
             if c == "float16":
                 if metric == "EXACT" or bound == "0":
                     row["float16Accumulation"] = "same: no arithmetic beyond selection/copy"
@@ -122,9 +141,10 @@ def main():
                     row["float16Accumulation"] = "same bound: a single float16 rounding of the float32 result; native float16 math may need 2-4x"
             rows.append(row)
     out = {
-        "description": "One tolerance per (op, data type class of the primary operand). metric: EXACT (ULP 0 on floats, equality on integers), ULP (max distance in units in the last place of the OUTPUT type), ATOL (max absolute error). bound: a formula of the case's shape (variables below) evaluated by vectors/gen/common.py eval_bound; ULP bounds are rounded up. float16 rows hold for backends that compute in float32 and round once; float16Accumulation says what a float16-accumulating backend needs.",
+        "description": "One tolerance per (op, data type class of the primary operand). metric: EXACT (ULP 0 on floats, equality on integers), ULP (max distance in units in the last place of the OUTPUT type), ATOL (max absolute error). bound: a formula of the case's shape (variables below) evaluated by vectors/gen/common.py eval_bound; ULP bounds are rounded up. floor (accumulating ops only): an absolute-error floor formula, see the \"floor\" member. float16 rows hold for backends that compute in float32 and round once; float16Accumulation says what a float16-accumulating backend needs.",
         "ulpDistance": "Values are placed on the number line of the output type by their sign-magnitude bit pattern (ordinal = +-magnitude bits), the distance is |ordinal(a)-ordinal(b)|; -0 and +0 are both 0; NaN matches only NaN; an infinity matches only the same infinity; integers compare by |a-b|.",
-        "sources": "WPT = web-platform-tests webnn/resources/utils.js tolerances (PrecisionMetrics, operatorToleranceDict), cited as published practice.",
+        "floor": FLOOR_TEXT,
+        "sources": "WPT = web-platform-tests webnn/resources/utils.js tolerances (PrecisionMetrics, operatorToleranceDict), cited as published practice. The floor is the classical a-priori error bound of a floating-point sum or dot product of n terms in any order, with or without FMA: |fl(s) - s| <= gamma(n) * sum |terms| (N. J. Higham, Accuracy and Stability of Numerical Algorithms, 2nd ed., SIAM 2002, section 3.1).",
         "variables": TOLERANCE_VARS,
         "rows": rows,
     }

@@ -27,12 +27,14 @@ typedef struct wn_compare_result {
 /* ULP distance between two values of float type t (both already representable in t). */
 double wn_ulp_distance(double a, double b, wn_dtype t);
 
-/* Compares; integer types always compare exactly unless an ATOL is given. */
+/* Compares; integer types always compare exactly unless an ATOL is given. A float element
+ * within tol->absolute_floor of the expected value passes whatever the metric (never a NaN or
+ * an infinity: those match only themselves); integer outputs ignore the floor. */
 void wn_compare(const wn_tensor *expected, const wn_tensor *actual, const wn_tolerance *tol,
                 wn_compare_result *out);
 
-/* One-line summary: "max 3 ULP (tolerance 1 ULP), 2 of 24 elements out, worst [5]: expected
- * 1.5, got 1.5000002". */
+/* One-line summary: "max 9 ULP, max abs error 3.7e-09 (tolerance ULP 4 or abs 1.2e-07); 2 of 24
+ * elements out; worst [5]: expected 1.5, got 1.5000002" ("or abs" only when a floor is set). */
 const char *wn_compare_str(const wn_compare_result *r, char *buf, size_t cap);
 
 #endif

@@ -21,6 +21,10 @@ typedef enum wn_tol_metric {
 typedef struct wn_tolerance {
     wn_tol_metric metric;
     double value;
+    /* "absoluteFloor": a finite element also passes when |actual - expected| <= this (0: no
+     * floor). It covers accumulations with cancellation, where a bound relative to the result
+     * is no bound at all (vectors/FORMAT.md, tolerance). */
+    double absolute_floor;
 } wn_tolerance;
 
 typedef struct wn_named_tensor {

@@ -49,12 +49,13 @@ static double int_abs_diff(const wn_tensor *e, const wn_tensor *a, size_t i, boo
 void wn_compare(const wn_tensor *expected, const wn_tensor *actual, const wn_tolerance *tol, wn_compare_result *out)
 {
     memset(out, 0, sizeof *out);
-    out->applied = tol ? *tol : (wn_tolerance){WN_TOL_EXACT, 0};
+    out->applied = tol ? *tol : (wn_tolerance){WN_TOL_EXACT, 0, 0};
     out->shape_ok = expected->desc.dtype == actual->desc.dtype && wn_desc_equal_shape(&expected->desc, &actual->desc);
     if (!out->shape_ok) return;
     wn_dtype t = expected->desc.dtype;
     size_t n = wn_desc_count(&expected->desc);
     double worst = -1;
+    const double floor_abs = out->applied.absolute_floor;
     out->n_elements = n;
     for (size_t i = 0; i < n; i++) {
         double e = wn_get_f64(expected, i), a = wn_get_f64(actual, i);
@@ -63,10 +64,11 @@ void wn_compare(const wn_tensor *expected, const wn_tensor *actual, const wn_tol
         if (wn_dtype_is_float(t)) {
             ulp = wn_ulp_distance(e, a, t);
             abs_err = (isnan(e) && isnan(a)) || e == a ? 0.0 : isnan(e) || isnan(a) ? INFINITY : fabs(e - a);
-            if (isinf(e) || isinf(a) || isnan(e) || isnan(a)) ok = ulp == 0; /* specials are exact */
+            if (isinf(e) || isinf(a) || isnan(e) || isnan(a)) ok = ulp == 0; /* specials are exact, no floor */
             else if (out->applied.metric == WN_TOL_ULP) ok = ulp <= out->applied.value;
             else if (out->applied.metric == WN_TOL_ATOL) ok = abs_err <= out->applied.value;
             else ok = ulp == 0;
+            if (!ok && floor_abs > 0 && isfinite(e) && isfinite(a)) ok = abs_err <= floor_abs; /* float outputs only */
             score = out->applied.metric == WN_TOL_ATOL ? abs_err : ulp;
         } else {
             bool equal;
@@ -98,9 +100,12 @@ const char *wn_compare_str(const wn_compare_result *r, char *buf, size_t cap)
         snprintf(buf, cap, "data type or shape differs from the expected output");
         return buf;
     }
-    snprintf(buf, cap, "max %.17g ULP, max abs error %.9g (tolerance %s %.9g); %zu of %zu elements out; worst [%zu]: "
+    char floor_text[48] = "";
+    if (r->applied.absolute_floor > 0)
+        snprintf(floor_text, sizeof floor_text, " or abs %.9g", r->applied.absolute_floor);
+    snprintf(buf, cap, "max %.17g ULP, max abs error %.9g (tolerance %s %.9g%s); %zu of %zu elements out; worst [%zu]: "
              "expected %.9g, got %.9g",
-             r->max_ulp, r->max_abs, metric, r->applied.value, r->n_bad, r->n_elements, r->worst_index,
+             r->max_ulp, r->max_abs, metric, r->applied.value, floor_text, r->n_bad, r->n_elements, r->worst_index,
              r->worst_expected, r->worst_actual);
     return buf;
 }

@@ -523,6 +523,18 @@ static int load_tolerance(loader *L, const cJSON *tol, wn_vec_case *vc)
         }
         vc->tolerance.value = value->valuedouble;
     }
+    const cJSON *floor_abs = cJSON_GetObjectItemCaseSensitive(tol, "absoluteFloor");
+    if (floor_abs) {
+        if (!cJSON_IsNumber(floor_abs)) {
+            fail(L, "absoluteFloor must be a non-negative finite number, got %s", json_type(floor_abs));
+            goto done;
+        }
+        if (!(floor_abs->valuedouble >= 0) || !isfinite(floor_abs->valuedouble)) {
+            fail(L, "absoluteFloor %g is not a non-negative finite number", floor_abs->valuedouble);
+            goto done;
+        }
+        vc->tolerance.absolute_floor = floor_abs->valuedouble;
+    }
     vc->has_tolerance = true;
     rc = 0;
 done:

@@ -115,8 +115,12 @@ def conv2d_case(dt, in_nchw, filt_oihw, opts, tag="", bias=False, flo=0.0):
                    o.get("padding", (0, 0, 0, 0)), o.get("strides", (1, 1)), o.get("dilations", (1, 1)),
                    o.get("groups", 1), il, fl)
     n = filt_oihw[1] * filt_oihw[2] * filt_oihw[3]
+    m = C.magnitude(conv2d_ref(np.abs(x.astype(np.float64)), np.abs(w.astype(np.float64)),
+                               None if b is None else np.abs(b.astype(np.float64)),
+                               o.get("padding", (0, 0, 0, 0)), o.get("strides", (1, 1)), o.get("dilations", (1, 1)),
+                               o.get("groups", 1), il, fl))
     return C.case(name, inputs, [C.op("conv2d", [("input", "input"), ("filter", "filter")], o)],
-                  {"output": C.expected(dt, y)}, N=n + (1 if bias else 0))
+                  {"output": C.expected(dt, y)}, N=n + (1 if bias else 0), magnitude=m)
 
 
 def _opts_str(o):
@@ -146,8 +150,13 @@ def conv_t_case(dt, in_nchw, filt_iohw, opts, tag="", bias=False):
                              o.get("padding", (0, 0, 0, 0)), o.get("strides", (1, 1)), o.get("dilations", (1, 1)),
                              o.get("outputPadding", (0, 0)), o.get("outputSizes"), groups, il, fl)
     n = (filt_iohw[0] // groups) * filt_iohw[2] * filt_iohw[3]
+    m = C.magnitude(conv_transpose2d_ref(np.abs(x.astype(np.float64)), np.abs(w.astype(np.float64)),
+                                         None if b is None else np.abs(b.astype(np.float64)),
+                                         o.get("padding", (0, 0, 0, 0)), o.get("strides", (1, 1)),
+                                         o.get("dilations", (1, 1)), o.get("outputPadding", (0, 0)),
+                                         o.get("outputSizes"), groups, il, fl))
     return C.case(name, inputs, [C.op("convTranspose2d", [("input", "input"), ("filter", "filter")], o)],
-                  {"output": C.expected(dt, y)}, N=n + (1 if bias else 0))
+                  {"output": C.expected(dt, y)}, N=n + (1 if bias else 0), magnitude=m)
 
 
 CONV_CONFIGS = [
@@ -208,15 +217,19 @@ def generate():
         x = C.round_to(dt, np.array([1.0, 2.0, inf, 0.5, nan, 1.0, 0.25, 0.5, 1.0]).reshape(1, 1, 3, 3))
         w = C.round_to(dt, np.array([1.0, 0.5, 0.25, 2.0]).reshape(1, 1, 2, 2))
         y = conv2d_ref(x.astype(np.float64), w.astype(np.float64))
+        with np.errstate(invalid="ignore"):
+            m = C.magnitude(conv2d_ref(np.abs(x.astype(np.float64)), np.abs(w.astype(np.float64))))
         conv.append(C.case("conv2d %s special: inf and NaN" % dt, {"input": C.tensor(dt, x.shape, x), "filter": C.tensor(dt, w.shape, w)},
-                           [C.op("conv2d", [("input", "input"), ("filter", "filter")])], {"output": C.expected(dt, y)}, N=4))
+                           [C.op("conv2d", [("input", "input"), ("filter", "filter")])], {"output": C.expected(dt, y)}, N=4,
+                           magnitude=m))
         if dt == "float16":
             x = C.round_to(dt, np.full((1, 1, 2, 2), 200.0))
             w = C.round_to(dt, np.full((1, 1, 2, 2), 100.0))
             y = conv2d_ref(x.astype(np.float64), w.astype(np.float64))
             conv.append(C.case("conv2d float16 special: result overflows to inf", {"input": C.tensor(dt, x.shape, x),
                                                                                   "filter": C.tensor(dt, w.shape, w)},
-                               [C.op("conv2d", [("input", "input"), ("filter", "filter")])], {"output": C.expected(dt, y)}, N=4))
+                               [C.op("conv2d", [("input", "input"), ("filter", "filter")])], {"output": C.expected(dt, y)}, N=4,
+                               magnitude=C.magnitude(np.abs(y))))
     ct = []
     for dt in ("float32", "float16"):
         for i, (ish, fsh, opts, bias) in enumerate(CT_CONFIGS):

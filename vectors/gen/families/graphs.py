@@ -6,7 +6,7 @@ does) and compute each operator in float64 from those rounded values.
 
 Tolerance (ATOL): each operator i contributes its own table bound (vectors/tolerance.json, with
 its accumulation length N) expressed as an absolute error, bound_i * ulp(max |output_i|) for ULP
-rows, the bound itself for ATOL rows, multiplied by the error gain of every operator after it
+rows (or the row's absolute floor gamma(N)*M where that is larger: cancellation), the bound itself for ATOL rows, multiplied by the error gain of every operator after it
 (relu/add/concat/reshape 1, sigmoid 1/4, conv/matmul/gemm the largest sum of |weights| that
 multiplies an input, normalizations |scale| / std, ...); the case tolerance is twice the sum
 plus one ulp of the largest output. This follows WPT webnn's practice of summing per-operator
@@ -59,17 +59,19 @@ class Graph:
     def v(self, nm):
         return self.val[nm]
 
-    def run(self, opname, args, options, y, out, N=1, gain=1.0):
+    def run(self, opname, args, options, y, out, N=1, gain=1.0, magnitude=None):
         """Record operator `opname` producing `out` whose float64 value (from the operands'
-        stored values) is y. gain: how much an absolute error in its inputs can grow."""
+        stored values) is y. gain: how much an absolute error in its inputs can grow.
+        magnitude: accumulating ops' max sum of |terms| (the table's floor, which replaces the
+        ULP term where it is larger: cancellation)."""
         y = np.asarray(y, dtype=np.float64)
         if self.dt == "float16":
             y = C.round_to("float16", y).astype(np.float64)
         self.terms = [t * gain for t in self.terms]
-        tol = C.tolerance(opname, self.dt, N)
+        tol = C.tolerance(opname, self.dt, N, magnitude=magnitude)
         m = float(np.max(np.abs(y[np.isfinite(y)]))) if y.size else 0.0
         if tol["metricType"] == "ULP":
-            self.terms.append(float(tol["value"]) * ulp(self.dt, m))
+            self.terms.append(max(float(tol["value"]) * ulp(self.dt, m), float(tol.get("absoluteFloor", 0))))
         elif tol["metricType"] == "ATOL":
             self.terms.append(float(tol["value"]))
         self.ops.append(C.op(opname, args, options, outputs=out))
@@ -125,7 +127,11 @@ class Graph:
         woihw = np.transpose(self.v(w), CONV_FILTER_TO_OIHW[fl])
         n = woihw.shape[1] * woihw.shape[2] * woihw.shape[3]
         g = float(np.max(np.sum(np.abs(woihw), axis=(1, 2, 3))))
-        return self.run("conv2d", [("input", x), ("filter", w)], opts, y, out, N=n + (1 if bias else 0), gain=g)
+        mag = C.magnitude(conv2d_ref(np.abs(self.v(x)), np.abs(self.v(w)), np.abs(self.v(bias)) if bias else None,
+                                     o.get("padding", (0, 0, 0, 0)), o.get("strides", (1, 1)), o.get("dilations", (1, 1)),
+                                     o.get("groups", 1), il, fl))
+        return self.run("conv2d", [("input", x), ("filter", w)], opts, y, out, N=n + (1 if bias else 0), gain=g,
+                        magnitude=mag)
 
     def conv_t(self, x, w, out, **o):
         y = conv_transpose2d_ref(self.v(x), self.v(w), None, o.get("padding", (0, 0, 0, 0)), o.get("strides", (1, 1)),
@@ -133,7 +139,10 @@ class Graph:
         wv = self.v(w)
         n = wv.shape[0] // o.get("groups", 1) * wv.shape[2] * wv.shape[3]
         g = float(np.sum(np.abs(wv)))
-        return self.run("convTranspose2d", [("input", x), ("filter", w)], o or None, y, out, N=n, gain=g)
+        mag = C.magnitude(conv_transpose2d_ref(np.abs(self.v(x)), np.abs(wv), None, o.get("padding", (0, 0, 0, 0)),
+                                               o.get("strides", (1, 1)), o.get("dilations", (1, 1)),
+                                               o.get("outputPadding", (0, 0)), None, o.get("groups", 1)))
+        return self.run("convTranspose2d", [("input", x), ("filter", w)], o or None, y, out, N=n, gain=g, magnitude=mag)
 
     def batchnorm(self, x, mean, var, out, scale=None, bias=None, axis=1, eps=1e-5):
         opts = {}
@@ -186,13 +195,15 @@ class Graph:
         y = gemm_ref(av, bv, self.v(c) if c else None, alpha, beta, a_t, b_t)
         k = av.shape[0] if a_t else av.shape[1]
         g = abs(alpha) * k * float(np.max(np.abs(av)) + np.max(np.abs(bv))) + abs(beta)
-        return self.run("gemm", [("a", a), ("b", b)], opts or None, y, out, N=k, gain=g)
+        mag = C.magnitude(gemm_ref(np.abs(av), np.abs(bv), np.abs(self.v(c)) if c else None, abs(alpha), abs(beta), a_t, b_t))
+        return self.run("gemm", [("a", a), ("b", b)], opts or None, y, out, N=k, gain=g, magnitude=mag)
 
     def matmul(self, a, b, out):
         av, bv = self.v(a), self.v(b)
         k = av.shape[-1]
         g = k * float(np.max(np.abs(av)) + np.max(np.abs(bv)))
-        return self.run("matmul", [("a", a), ("b", b)], None, np.matmul(av, bv), out, N=k, gain=g)
+        return self.run("matmul", [("a", a), ("b", b)], None, np.matmul(av, bv), out, N=k, gain=g,
+                        magnitude=C.magnitude(np.matmul(np.abs(av), np.abs(bv))))
 
     def softmax(self, x, axis, out):
         return self.run("softmax", [("input", x), ("axis", axis)], None, softmax_ref(self.v(x), axis), out,
@@ -219,8 +230,9 @@ class Graph:
         xv = self.v(x)
         n = int(np.prod([xv.shape[a] for a in axes]))
         y = reduce_ref(opname, xv, axes, keep)
+        mag = C.magnitude(reduce_ref(opname, np.abs(xv), axes, keep)) if opname in ("reduceSum", "reduceMean") else None
         return self.run(opname, [("input", x)], {"axes": list(axes), "keepDimensions": keep}, y, out, N=n,
-                        gain=float(n) if opname == "reduceSum" else 1.0)
+                        gain=float(n) if opname == "reduceSum" else 1.0, magnitude=mag)
 
     # ---- the case ----
     def case(self):

@@ -16,6 +16,18 @@ def gemm_ref(a, b, c=None, alpha=1.0, beta=1.0, a_t=False, b_t=False):
     return y
 
 
+def matmul_magnitude(a, b):
+    """The floor's M: max over output elements of sum |a_ik * b_kj| (tolerance.json)."""
+    with np.errstate(invalid="ignore", over="ignore"):
+        return C.magnitude(np.matmul(np.abs(a.astype(np.float64)), np.abs(b.astype(np.float64))))
+
+
+def gemm_magnitude(a, b, c, alpha, beta, a_t, b_t):
+    """|alpha| * |A'|@|B'| + |beta| * |C|, max over the output (the floor's M)."""
+    aa, ab = np.abs(a.astype(np.float64)), np.abs(b.astype(np.float64))
+    return C.magnitude(gemm_ref(aa, ab, None if c is None else np.abs(c.astype(np.float64)), abs(alpha), abs(beta), a_t, b_t))
+
+
 import common as C  # noqa: E402
 
 MATMUL_SHAPES = [
@@ -33,7 +45,8 @@ def matmul_case(dt, sa, sb, tag="", lo=0.0):
     b = C.rand(r, dt, sb, 0.0, 1.0)
     y = matmul_ref(a.astype(np.float64), b.astype(np.float64))
     return C.case(name, {"a": C.tensor(dt, sa, a), "b": C.tensor(dt, sb, b, constant=len(sb) == 2)},
-                  [C.op("matmul", [("a", "a"), ("b", "b")])], {"output": C.expected(dt, y)}, N=sa[-1])
+                  [C.op("matmul", [("a", "a"), ("b", "b")])], {"output": C.expected(dt, y)}, N=sa[-1],
+                  magnitude=matmul_magnitude(a, b))
 
 
 def gemm_case(dt, m, k, n, a_t=False, b_t=False, alpha=None, beta=None, c_shape="absent", tag=""):
@@ -65,7 +78,8 @@ def gemm_case(dt, m, k, n, a_t=False, b_t=False, alpha=None, beta=None, c_shape=
         inputs["c"] = C.tensor(dt, cs, c, constant=True)
         opts["c"] = "c"
     y = gemm_ref(a.astype(np.float64), b.astype(np.float64), None if c is None else c.astype(np.float64), al, be, a_t, b_t)
-    return C.case(name, inputs, [C.op("gemm", [("a", "a"), ("b", "b")], opts)], {"output": C.expected(dt, y)}, N=k)
+    return C.case(name, inputs, [C.op("gemm", [("a", "a"), ("b", "b")], opts)], {"output": C.expected(dt, y)}, N=k,
+                  magnitude=gemm_magnitude(a, b, c, al, be, a_t, b_t))
 
 
 def generate():
@@ -82,11 +96,13 @@ def generate():
         with np.errstate(invalid="ignore"):
             y = matmul_ref(a.astype(np.float64), b.astype(np.float64))
         mm.append(C.case("matmul %s special: inf times 0 is NaN, NaN propagates" % dt, {"a": C.tensor(dt, a.shape, a), "b": C.tensor(dt, b.shape, b)},
-                         [C.op("matmul", [("a", "a"), ("b", "b")])], {"output": C.expected(dt, y)}, N=2))
+                         [C.op("matmul", [("a", "a"), ("b", "b")])], {"output": C.expected(dt, y)}, N=2,
+                         magnitude=matmul_magnitude(a, b)))
         if dt == "float16":
             a = C.round_to(dt, np.full((1, 4), 200.0)); b = C.round_to(dt, np.full((4, 1), 100.0))
             mm.append(C.case("matmul float16 special: overflow to inf", {"a": C.tensor(dt, a.shape, a), "b": C.tensor(dt, b.shape, b)},
-                             [C.op("matmul", [("a", "a"), ("b", "b")])], {"output": C.expected(dt, a.astype(np.float64) @ b.astype(np.float64))}, N=4))
+                             [C.op("matmul", [("a", "a"), ("b", "b")])], {"output": C.expected(dt, a.astype(np.float64) @ b.astype(np.float64))}, N=4,
+                             magnitude=matmul_magnitude(a, b)))
         k = 0
         for a_t in (False, True):
             for b_t in (False, True):

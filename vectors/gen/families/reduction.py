@@ -154,9 +154,13 @@ def _reduce_case(opname, dt, shape, axes, keep, x=None, name=None, impl=False, t
         opts["keepDimensions"] = bool(keep)
     n = _reduced_count(shape, axes)
     out = C.expected(dt, y) if C.is_float(dt) else C.expected(dt, np.asarray(y, dtype=object))
+    m = None
+    if opname in ("reduceSum", "reduceMean") and C.is_float(dt):
+        # the floor's M: sum of |x| over the reduced axes (/ N for the mean)
+        m = C.magnitude(reduce_ref(opname, np.abs(x.astype(np.float64)), axes, keep))
     return C.case(name, {"input": C.tensor(dt, shape, x)},
                   [C.op(opname, [("input", "input")], opts)], {"output": out}, N=n,
-                  implementation_defined=impl)
+                  implementation_defined=impl, magnitude=m)
 
 
 def _specials(opname, dt):
