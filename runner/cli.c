@@ -14,6 +14,15 @@
 #endif
 #endif
 
+bool rn_sanitized_build(void)
+{
+#ifdef RN_SANITIZED
+    return true;
+#else
+    return false;
+#endif
+}
+
 uint64_t rn_default_max_memory_mb(void)
 {
 #ifdef RN_SANITIZED

@@ -45,5 +45,6 @@ void rn_usage(FILE *f);
 /* The default --max-memory: half the physical memory, or 0 (no cap) in sanitizer builds,
  * whose shadow memory a data-size limit would break. */
 uint64_t rn_default_max_memory_mb(void);
+bool rn_sanitized_build(void);
 
 #endif

@@ -250,6 +250,11 @@ int main(int argc, char **argv)
     /* before the corpus is loaded: the loader checks every tensor against it */
     if (opt.max_tensor_bytes) wn_set_tensor_byte_cap((size_t)opt.max_tensor_bytes);
     uint64_t max_memory_mb = opt.max_memory_set ? opt.max_memory_mb : rn_default_max_memory_mb();
+    if (max_memory_mb && rn_sanitized_build()) {
+        fprintf(stderr, "run-conformance: --max-memory is ignored in a sanitizer build (it would break the "
+                        "sanitizer's shadow memory)\n");
+        max_memory_mb = 0;
+    }
     self_dir(dir, sizeof dir);
     int rc = 2;
     if (rn_adapter_load(&s.adapter, opt.adapter, dir, err, sizeof err) != 0 || load_inputs(&s, dir, err, sizeof err) != 0) {

@@ -13,6 +13,7 @@
  *     leak     leak 64 KiB on every compute, then behave */
 #include <math.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -129,7 +130,9 @@ static int h_compute(wna_compiled *c, const wna_tensor *ins, uint32_t n_in, wna_
 {
     switch (c->act) {
     case A_SEGV: {
-        volatile int *volatile p = NULL;
+        /* a real SIGSEGV: an address in the unmapped first page, not NULL itself, which
+         * UBSan would catch first in a sanitizer build */
+        volatile int *volatile p = (volatile int *)(uintptr_t)64;
         *p = 1;
         break;
     }
