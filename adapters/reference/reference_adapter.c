@@ -119,8 +119,7 @@ static int build_limits(wna_context *c, wna_error *err)
             wna_operand_limits l = rule_limits(op, name, &op->output_rules[k]);
             if (op->output_rules[k].same_type_as >= 0)
                 l.data_types = allowed_types(op, &op->params[op->output_rules[k].same_type_as].rule);
-            /* the interpreter runs whatever result rank its builder infers (the registry's output
-             * rank ranges are summaries, e.g. gather's says 1..N but scalar indices give 0) */
+            /* the interpreter runs whatever result rank its builder infers */
             l.min_rank = 0;
             l.max_rank = WN_MAX_RANK;
             c->operands[ei++] = l;

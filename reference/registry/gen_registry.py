@@ -19,6 +19,12 @@ OVERRIDES = {
     ("isInfinite", "a"): ["float32", "float16"],
 }
 
+# (op, operand) -> (allowed ranks, required ranks), where the spec's table contradicts its algorithm.
+RANK_OVERRIDES = {
+    # output rank = input rank - 1 + indices rank: 0 for a 1-D input and scalar indices
+    ("gather", "output"): ("0 to N", "0 to 5"),
+}
+
 PARAM_KINDS = {
     "unsigned long": "WN_P_UINT",
     "unsigned long (no EnforceRange)": "WN_P_UINT",
@@ -100,14 +106,16 @@ def rule_for(op, key, names):
         if ref in names:
             same_type = names.index(ref)
     required = op["required_data_types"].get(key, [])
-    lo, hi, same_rank_name = rank_range(op["allowed_ranks"].get(key, "N"), names)
+    allowed_ranks, required_ranks = RANK_OVERRIDES.get(
+        (op["name"], key), (op["allowed_ranks"].get(key, "N"), op["required_ranks"].get(key, "0 to 5")))
+    lo, hi, same_rank_name = rank_range(allowed_ranks, names)
     same_rank = -1
     if same_rank_name:
         ref = "inputs" if same_rank_name == "inputs" else same_rank_name
         same_rank = names.index(ref)
         ref_key = "inputs[*]" if ref == "inputs" else ref
         lo, hi, _ = rank_range(op["allowed_ranks"].get(ref_key, "N"), names)
-    rlo, rhi, rs = rank_range(op["required_ranks"].get(key, "0 to 5"), names)
+    rlo, rhi, rs = rank_range(required_ranks, names)
     if rs:
         rlo, rhi = lo, hi
     return "{%s, %s, %d, %d, %d, %d, %d, %d}" % (

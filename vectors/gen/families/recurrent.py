@@ -61,9 +61,12 @@ def gen_gru_cell():
     variants = [(True, "zrn", True, True, None), (False, "zrn", True, True, None), (True, "rzn", True, True, None),
                 (False, "rzn", True, False, None), (True, "zrn", False, False, None), (True, "zrn", True, True, ["sigmoid", "relu"]),
                 (False, "zrn", False, True, ["relu", "tanh"]), (True, "zrn", True, True, ["tanh", "sigmoid"])]
+    variants = [v + (None,) for v in variants]
+    # more: wider and narrower states ((batch, input, hidden))
+    variants += [(True, "rzn", True, False, ["relu", "sigmoid"], (4, 8, 16)), (False, "zrn", False, True, None, (3, 2, 1))]
     for dt in ("float32", "float16"):
-        for k, (reset_after, layout, has_b, has_rb, acts) in enumerate(variants):
-            B, I, H = (2, 3, 4) if k % 2 == 0 else (1, 5, 3)
+        for k, (reset_after, layout, has_b, has_rb, acts, dims) in enumerate(variants):
+            B, I, H = dims or ((2, 3, 4) if k % 2 == 0 else (1, 5, 3))
             r = rng("gruCell/%s/%d" % (dt, k))
             x, W, R, h = rand(r, dt, (B, I), -1, 1), rand(r, dt, (3 * H, I), -0.5, 0.5), rand(r, dt, (3 * H, H), -0.5, 0.5), \
                 rand(r, dt, (B, H), -1, 1)
@@ -109,18 +112,28 @@ def gen_gru():
                 ("backward", True, False, "zrn", True, True), ("both", True, True, "rzn", True, True),
                 ("both", False, False, "rzn", False, True), ("backward", False, True, "zrn", False, False),
                 ("forward", True, False, "rzn", True, False), ("both", True, True, "zrn", True, True)]
+    # (direction, returnSequence, resetAfter, layout, bias and recurrentBias, initialHiddenState)
+    variants = [v + (v[4], None, None) for v in variants]
+    # more: one bias without the other, explicit activations, 1 to 6 steps, wider states
+    # (..., has bias, initial state, has recurrentBias, activations, (steps, batch, input, hidden))
+    variants += [("forward", True, True, "zrn", True, True, False, ["relu", "tanh"], (1, 3, 2, 5)),
+                 ("backward", True, False, "rzn", False, True, True, ["sigmoid", "relu"], (4, 2, 3, 2)),
+                 ("both", True, True, "zrn", True, True, True, ["tanh", "sigmoid"], (5, 1, 6, 8)),
+                 ("forward", False, True, "zrn", True, False, True, None, (6, 4, 8, 16)),
+                 ("both", False, False, "rzn", False, False, True, ["relu", "relu"], (3, 2, 2, 3))]
     for dt in ("float32", "float16"):
-        for k, (direction, ret, reset_after, layout, has_b, has_h0) in enumerate(variants):
-            steps, B, I, H = (3, 2, 3, 4) if k % 2 == 0 else (2, 1, 4, 3)
+        for k, (direction, ret, reset_after, layout, has_b, has_h0, has_rb, acts, dims) in enumerate(variants):
+            steps, B, I, H = dims or ((3, 2, 3, 4) if k % 2 == 0 else (2, 1, 4, 3))
             nd = 2 if direction == "both" else 1
             r = rng("gru/%s/%d" % (dt, k))
             x = rand(r, dt, (steps, B, I), -1, 1)
             W = rand(r, dt, (nd, 3 * H, I), -0.5, 0.5)
             R = rand(r, dt, (nd, 3 * H, H), -0.5, 0.5)
             b = rand(r, dt, (nd, 3 * H), -0.5, 0.5) if has_b else None
-            rb = rand(r, dt, (nd, 3 * H), -0.5, 0.5) if has_b else None
+            rb = rand(r, dt, (nd, 3 * H), -0.5, 0.5) if has_rb else None
             h0 = rand(r, dt, (nd, B, H), -1, 1) if has_h0 else None
-            acts = ["sigmoid", "tanh"]
+            extra = dims is not None
+            acts_opt, acts = acts, acts or ["sigmoid", "tanh"]
             params = [(f64(W[d]), f64(R[d]), None if b is None else f64(b[d]), None if rb is None else f64(rb[d]))
                       for d in range(nd)]
             states = [f64(h0[d]) if has_h0 else np.zeros((B, H)) for d in range(nd)]
@@ -131,11 +144,14 @@ def gen_gru():
             inputs = {"x": tensor(dt, x.shape, x), "W": tensor(dt, W.shape, W, constant=True),
                       "R": tensor(dt, R.shape, R, constant=True)}
             o = {"resetAfter": None if reset_after else False, "layout": None if layout == "zrn" else layout,
-                 "direction": None if direction == "forward" else direction, "returnSequence": True if ret else None}
+                 "direction": None if direction == "forward" else direction, "returnSequence": True if ret else None,
+                 "activations": acts_opt}
             if has_b:
                 inputs["b"] = tensor(dt, b.shape, b)
+                o["bias"] = "b"
+            if has_rb:
                 inputs["rb"] = tensor(dt, rb.shape, rb)
-                o["bias"], o["recurrentBias"] = "b", "rb"
+                o["recurrentBias"] = "rb"
             if has_h0:
                 inputs["h0"] = tensor(dt, h0.shape, h0)
                 o["initialHiddenState"] = "h0"
@@ -145,6 +161,8 @@ def gen_gru():
                 expect["sequence"] = expected(dt, seq)
             name = "gru %s steps %d batch %d input %d hidden %d direction %s returnSequence %s resetAfter %s layout %s bias %s initialHiddenState %s" % (
                 dt, steps, B, I, H, direction, ret, reset_after, layout, has_b, has_h0)
+            if extra:
+                name += " recurrentBias %s activations %s" % (has_rb, acts_opt or "default")
             cases.append(case(name, inputs, op("gru", [("input", "x"), ("weight", "W"), ("recurrentWeight", "R"),
                                                        ("steps", steps), ("hiddenSize", H)], opts_of(o), outputs=outs),
                               expect, N=I + H, tol_vars={"S": steps}))
@@ -156,14 +174,18 @@ def gen_lstm_cell():
     variants = [("iofg", True, True, None), ("ifgo", True, True, None), ("iofg", False, False, None), ("ifgo", True, False, None),
                 ("iofg", True, True, ["sigmoid", "relu", "tanh"]), ("iofg", False, True, ["tanh", "tanh", "sigmoid"]),
                 ("ifgo", True, True, ["sigmoid", "tanh", "relu"])]
+    variants = [v + (v[1], None) for v in variants]
+    # more: one bias without the other, wider and narrower states
+    # (layout, has bias, peephole, activations, has recurrentBias, (batch, input, hidden))
+    variants += [("iofg", True, True, None, False, (4, 8, 16)), ("ifgo", False, True, ["relu", "tanh", "tanh"], True, (3, 2, 1))]
     for dt in ("float32", "float16"):
-        for k, (layout, has_b, has_p, acts) in enumerate(variants):
-            B, I, H = (2, 3, 4) if k % 2 == 0 else (1, 5, 3)
+        for k, (layout, has_b, has_p, acts, has_rb, dims) in enumerate(variants):
+            B, I, H = dims or ((2, 3, 4) if k % 2 == 0 else (1, 5, 3))
             r = rng("lstmCell/%s/%d" % (dt, k))
             x, W, R = rand(r, dt, (B, I), -1, 1), rand(r, dt, (4 * H, I), -0.5, 0.5), rand(r, dt, (4 * H, H), -0.5, 0.5)
             h, c = rand(r, dt, (B, H), -1, 1), rand(r, dt, (B, H), -1, 1)
             b = rand(r, dt, (4 * H,), -0.5, 0.5) if has_b else None
-            rb = rand(r, dt, (4 * H,), -0.5, 0.5) if has_b else None
+            rb = rand(r, dt, (4 * H,), -0.5, 0.5) if has_rb else None
             p = rand(r, dt, (3 * H,), -0.5, 0.5) if has_p else None
             h2, c2 = lstm_cell(f64(x), f64(W), f64(R), f64(h), f64(c), H, f64(b), f64(rb), f64(p), layout,
                                acts or ["sigmoid", "tanh", "tanh"])
@@ -171,13 +193,18 @@ def gen_lstm_cell():
                       "R": tensor(dt, R.shape, R, constant=True), "h": tensor(dt, h.shape, h), "c": tensor(dt, c.shape, c)}
             o = {"layout": None if layout == "iofg" else layout, "activations": acts}
             if has_b:
-                inputs["b"], inputs["rb"] = tensor(dt, b.shape, b), tensor(dt, rb.shape, rb)
-                o["bias"], o["recurrentBias"] = "b", "rb"
+                inputs["b"] = tensor(dt, b.shape, b)
+                o["bias"] = "b"
+            if has_rb:
+                inputs["rb"] = tensor(dt, rb.shape, rb)
+                o["recurrentBias"] = "rb"
             if has_p:
                 inputs["p"] = tensor(dt, p.shape, p)
                 o["peepholeWeight"] = "p"
             name = "lstmCell %s batch %d input %d hidden %d layout %s bias %s peephole %s activations %s" % (
                 dt, B, I, H, layout, has_b, has_p, acts or "default")
+            if dims:
+                name += " recurrentBias %s" % has_rb
             cases.append(case(name, inputs, op("lstmCell", [("input", "x"), ("weight", "W"), ("recurrentWeight", "R"),
                                                             ("hiddenState", "h"), ("cellState", "c"), ("hiddenSize", H)],
                                                opts_of(o), outputs=["hidden", "cell"]),
@@ -191,23 +218,36 @@ def gen_lstm():
                 ("backward", True, "iofg", True, True, False), ("both", True, "iofg", True, True, True),
                 ("both", False, "ifgo", True, False, True), ("backward", False, "ifgo", False, True, True),
                 ("forward", True, "iofg", True, False, True), ("both", True, "ifgo", False, True, False)]
+    # (direction, returnSequence, layout, bias and recurrentBias, peephole, both initial states)
+    variants = [v + (v[3], v[5], None, None) for v in variants]
+    # more: one bias without the other, one initial state without the other, explicit
+    # activations, 1 to 6 steps, wider states
+    # (direction, returnSequence, layout, has bias, peephole, initialHiddenState, has recurrentBias,
+    #  initialCellState, activations, (steps, batch, input, hidden))
+    variants += [("forward", True, "iofg", True, True, True, False, True, ["sigmoid", "relu", "tanh"], (1, 3, 2, 5)),
+                 ("backward", True, "ifgo", False, False, True, True, False, ["tanh", "tanh", "sigmoid"], (4, 2, 3, 2)),
+                 ("both", True, "iofg", True, True, False, True, True, None, (5, 1, 6, 8)),
+                 ("forward", False, "ifgo", True, True, False, True, False, None, (6, 4, 8, 16)),
+                 ("both", False, "iofg", False, False, False, True, False, ["relu", "sigmoid", "tanh"], (3, 2, 2, 3))]
     for dt in ("float32", "float16"):
-        for k, (direction, ret, layout, has_b, has_p, has_init) in enumerate(variants):
-            steps, B, I, H = (3, 2, 3, 4) if k % 2 == 0 else (2, 1, 4, 3)
+        for k, (direction, ret, layout, has_b, has_p, has_h0, has_rb, has_c0, acts, dims) in enumerate(variants):
+            steps, B, I, H = dims or ((3, 2, 3, 4) if k % 2 == 0 else (2, 1, 4, 3))
             nd = 2 if direction == "both" else 1
             r = rng("lstm/%s/%d" % (dt, k))
             x = rand(r, dt, (steps, B, I), -1, 1)
             W = rand(r, dt, (nd, 4 * H, I), -0.5, 0.5)
             R = rand(r, dt, (nd, 4 * H, H), -0.5, 0.5)
             b = rand(r, dt, (nd, 4 * H), -0.5, 0.5) if has_b else None
-            rb = rand(r, dt, (nd, 4 * H), -0.5, 0.5) if has_b else None
+            rb = rand(r, dt, (nd, 4 * H), -0.5, 0.5) if has_rb else None
             p = rand(r, dt, (nd, 3 * H), -0.5, 0.5) if has_p else None
-            h0 = rand(r, dt, (nd, B, H), -1, 1) if has_init else None
-            c0 = rand(r, dt, (nd, B, H), -1, 1) if has_init else None
-            acts = ["sigmoid", "tanh", "tanh"]
+            h0 = rand(r, dt, (nd, B, H), -1, 1) if has_h0 else None
+            c0 = rand(r, dt, (nd, B, H), -1, 1) if has_c0 else None
+            extra = dims is not None
+            acts_opt, acts = acts, acts or ["sigmoid", "tanh", "tanh"]
             params = [(f64(W[d]), f64(R[d]), None if b is None else f64(b[d]), None if rb is None else f64(rb[d]),
                        None if p is None else f64(p[d])) for d in range(nd)]
-            states = [(f64(h0[d]), f64(c0[d])) if has_init else (np.zeros((B, H)), np.zeros((B, H))) for d in range(nd)]
+            states = [(f64(h0[d]) if has_h0 else np.zeros((B, H)), f64(c0[d]) if has_c0 else np.zeros((B, H)))
+                      for d in range(nd)]
 
             def cell(xt, st, q):
                 return lstm_cell(xt, q[0], q[1], st[0], st[1], H, q[2], q[3], q[4], layout, acts)
@@ -215,23 +255,32 @@ def gen_lstm():
             inputs = {"x": tensor(dt, x.shape, x), "W": tensor(dt, W.shape, W, constant=True),
                       "R": tensor(dt, R.shape, R, constant=True)}
             o = {"layout": None if layout == "iofg" else layout, "direction": None if direction == "forward" else direction,
-                 "returnSequence": True if ret else None}
+                 "returnSequence": True if ret else None, "activations": acts_opt}
             if has_b:
-                inputs["b"], inputs["rb"] = tensor(dt, b.shape, b), tensor(dt, rb.shape, rb)
-                o["bias"], o["recurrentBias"] = "b", "rb"
+                inputs["b"] = tensor(dt, b.shape, b)
+                o["bias"] = "b"
+            if has_rb:
+                inputs["rb"] = tensor(dt, rb.shape, rb)
+                o["recurrentBias"] = "rb"
             if has_p:
                 inputs["p"] = tensor(dt, p.shape, p)
                 o["peepholeWeight"] = "p"
-            if has_init:
-                inputs["h0"], inputs["c0"] = tensor(dt, h0.shape, h0), tensor(dt, c0.shape, c0)
-                o["initialHiddenState"], o["initialCellState"] = "h0", "c0"
+            if has_h0:
+                inputs["h0"] = tensor(dt, h0.shape, h0)
+                o["initialHiddenState"] = "h0"
+            if has_c0:
+                inputs["c0"] = tensor(dt, c0.shape, c0)
+                o["initialCellState"] = "c0"
             outs = ["hidden", "cell"] + (["sequence"] if ret else [])
             expect = {"hidden": expected(dt, np.stack([s[0] for s in finals], 0)),
                       "cell": expected(dt, np.stack([s[1] for s in finals], 0))}
             if ret:
                 expect["sequence"] = expected(dt, seq)
             name = "lstm %s steps %d batch %d input %d hidden %d direction %s returnSequence %s layout %s bias %s peephole %s initial states %s" % (
-                dt, steps, B, I, H, direction, ret, layout, has_b, has_p, has_init)
+                dt, steps, B, I, H, direction, ret, layout, has_b, has_p, has_h0 and has_c0)
+            if extra:
+                name += " recurrentBias %s initialHiddenState %s initialCellState %s activations %s" % (
+                    has_rb, has_h0, has_c0, acts_opt or "default")
             cases.append(case(name, inputs, op("lstm", [("input", "x"), ("weight", "W"), ("recurrentWeight", "R"),
                                                         ("steps", steps), ("hiddenSize", H)], opts_of(o), outputs=outs),
                               expect, N=I + H, tol_vars={"S": steps}))
