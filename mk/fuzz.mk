@@ -28,7 +28,8 @@ fuzz: $(FUZZ_TARGETS) ## run each fuzz target for FUZZ_SECONDS (default 60), see
 	@mkdir -p $(FUZZ_BUILD)/artifacts
 	@set -e; for name in $(FUZZ_NAMES); do \
 	  corpus=$(FUZZ_BUILD)/corpus-$$name; mkdir -p $$corpus; \
-	  find vectors conformance/bad-inputs -name '*.json' -size -64k -not -path 'vectors/gen/*' | sort | head -500 | xargs -r cp -t $$corpus; \
+	  for f in $$(find vectors conformance/bad-inputs -name '*.json' -size -64k -not -path 'vectors/gen/*' | sort); do \
+	    cp "$$f" "$$corpus/$$(echo "$$f" | tr / _)"; done; \
 	  cp conformance/fuzz/regressions/$$name/* $$corpus/ 2>/dev/null || true; \
 	  echo "== $$name ($(FUZZ_SECONDS) s)"; \
 	  FUZZ_INTERP_STATS=1 $(FUZZ_BUILD)/$$name -max_total_time=$(FUZZ_SECONDS) -max_len=65536 -rss_limit_mb=2048 \
