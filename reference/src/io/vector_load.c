@@ -13,9 +13,6 @@
 #include "json_path.h"
 #include "json_text.h"
 
-/* Validation inputs without data up to this size get zeroed data; larger ones none. */
-#define VALIDATION_ZERO_FILL_MAX ((size_t)1 << 20)
-
 /* Everything about the case being loaded, so helpers can report with file and path. */
 typedef struct loader {
     const char *file;
@@ -172,15 +169,9 @@ static int load_inputs(loader *L, const cJSON *inputs, wn_vec_case *vc, bool dat
         const cJSON *data = cJSON_GetObjectItemCaseSensitive(in, "data");
         bool is_const = constant && cJSON_IsTrue(constant);
         if (!data && data_optional && !is_const) {
-            /* A validation case is never computed, so a huge shape must cost nothing: its
-             * input gets no data. Small ones are zero-filled, since some unit tests run the
-             * interpreter on a validation graph to read the inferred output shapes. */
-            size_t bytes;
-            if (wn_desc_bytes(&d, &bytes, &e) == 0 && bytes <= VALIDATION_ZERO_FILL_MAX) {
-                if (wn_tensor_alloc(&t, &d, &e) != 0) { fail_with(L, &e); goto fail; }
-            } else {
-                t.desc = d;
-            }
+            /* a validation case is never computed, so its inputs need no data (a huge shape
+             * costs nothing); the interpreter refuses to run such an input */
+            t.desc = d;
         } else {
             size_t s3 = wn_path_key(&L->path, "data");
             if (wn_json_tensor_data(data, &d, &t, &e) != 0) {
