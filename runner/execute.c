@@ -239,6 +239,7 @@ static void stats_from(const wn_compare_result *cr, const char *name, rn_output_
     snprintf(s->tol_metric, sizeof s->tol_metric, "%s",
              cr->applied.metric == WN_TOL_ULP ? "ULP" : cr->applied.metric == WN_TOL_ATOL ? "ATOL" : "exact");
     s->tol_value = cr->applied.value;
+    s->tol_floor = cr->applied.absolute_floor;
 }
 
 /* Compares every expected output; sets status and message. */

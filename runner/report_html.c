@@ -136,9 +136,11 @@ static void numbers_table(FILE *f, const rn_result *r)
             fputs(")", f);
         }
         fprintf(f, "</td><td>%.17g</td><td>%.9g</td><td>%llu of %llu</td><td>%llu</td><td>%.17g</td><td>%.17g</td>"
-                   "<td>%s %.9g</td></tr>\n",
+                   "<td>%s %.9g",
                 s->max_ulp, s->max_abs, (unsigned long long)s->n_bad, (unsigned long long)s->n_elements,
                 (unsigned long long)s->worst_index, s->worst_expected, s->worst_actual, s->tol_metric, s->tol_value);
+        if (s->tol_floor > 0) fprintf(f, " or abs %.9g", s->tol_floor);
+        fputs("</td></tr>\n", f);
     }
     fputs("</table>\n", f);
 }

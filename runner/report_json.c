@@ -42,6 +42,7 @@ static cJSON *output_json(const rn_output_stats *s)
     if (t) {
         add(t, "metric", cJSON_CreateString(s->tol_metric));
         add(t, "value", number_or_string(s->tol_value));
+        if (s->tol_floor > 0) add(t, "absoluteFloor", number_or_string(s->tol_floor));
     }
     add(o, "tolerance", t);
     return o;

@@ -32,13 +32,14 @@ static void numbers(FILE *f, const rn_result *r)
 {
     for (uint32_t k = 0; k < r->n_outputs; k++) {
         const rn_output_stats *s = &r->outputs[k];
-        char line[512];
+        char line[600], floor[48] = "";
+        if (s->tol_floor > 0) snprintf(floor, sizeof floor, " or abs %.9g", s->tol_floor);
         snprintf(line, sizeof line,
                  "\noutput %s: max_ulp=%.17g max_abs=%.9g n_bad=%llu of %llu worst[%llu] expected=%.17g actual=%.17g "
-                 "tolerance=%s %.9g%s%s",
+                 "tolerance=%s %.9g%s%s%s",
                  s->name, s->max_ulp, s->max_abs, (unsigned long long)s->n_bad, (unsigned long long)s->n_elements,
                  (unsigned long long)s->worst_index, s->worst_expected, s->worst_actual, s->tol_metric, s->tol_value,
-                 s->shape_ok ? "" : " actual descriptor ", s->shape_ok ? "" : s->actual_desc);
+                 floor, s->shape_ok ? "" : " actual descriptor ", s->shape_ok ? "" : s->actual_desc);
         xml_text(f, line);
     }
 }

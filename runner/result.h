@@ -35,6 +35,7 @@ typedef struct rn_output_stats {
     double worst_expected, worst_actual;
     char tol_metric[8];       /* "exact", "ULP", "ATOL" */
     double tol_value;
+    double tol_floor;         /* the vector's absoluteFloor, 0 when none */
 } rn_output_stats;
 
 #define RN_MAX_OUTPUT_STATS 8

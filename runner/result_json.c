@@ -74,7 +74,8 @@ static cJSON *output_to_json(const rn_output_stats *s)
            add_double(o, "worst_index", (double)s->worst_index) | add_double(o, "worst_expected", s->worst_expected) |
            add_double(o, "worst_actual", s->worst_actual);
     cJSON *tol = cJSON_AddObjectToObject(o, "tolerance");
-    bad |= !tol || !cJSON_AddStringToObject(tol, "metric", s->tol_metric) || add_double(tol, "value", s->tol_value);
+    bad |= !tol || !cJSON_AddStringToObject(tol, "metric", s->tol_metric) || add_double(tol, "value", s->tol_value) ||
+           (s->tol_floor > 0 && add_double(tol, "absoluteFloor", s->tol_floor));
     if (bad) {
         cJSON_Delete(o);
         return NULL;
@@ -120,6 +121,7 @@ static void output_from_json(const cJSON *o, rn_output_stats *s)
     const cJSON *tol = cJSON_GetObjectItemCaseSensitive(o, "tolerance");
     get_str(tol, "metric", s->tol_metric, sizeof s->tol_metric);
     s->tol_value = get_double(tol, "value");
+    s->tol_floor = cJSON_GetObjectItemCaseSensitive(tol, "absoluteFloor") ? get_double(tol, "absoluteFloor") : 0;
 }
 
 int rn_result_from_json(const char *line, rn_result *r)

@@ -77,6 +77,8 @@ static void test_result_line_round_trips_numbers_and_infinities(void **state)
     r.outputs[0].worst_expected = -0.1;
     r.outputs[0].n_bad = 3;
     snprintf(r.outputs[0].tol_metric, sizeof r.outputs[0].tol_metric, "ULP");
+    r.outputs[0].tol_value = 4;
+    r.outputs[0].tol_floor = 1.25e-7;
     char *line = rn_result_to_json(&r);
     assert_non_null(line);
     assert_null(strchr(line, '\n'));
@@ -89,6 +91,7 @@ static void test_result_line_round_trips_numbers_and_infinities(void **state)
     assert_true(isnan(back.outputs[0].worst_actual));
     assert_true(back.outputs[0].worst_expected == -0.1);
     assert_int_equal(back.outputs[0].n_bad, 3);
+    assert_true(back.outputs[0].tol_value == 4 && back.outputs[0].tol_floor == 1.25e-7);
     assert_int_equal(rn_result_from_json("{\"test\":\"x\",\"status\":\"BOGUS\"}", &back), -1);
     assert_int_equal(rn_result_from_json("{\"test\":", &back), -1);
 }
