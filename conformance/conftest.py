@@ -17,6 +17,9 @@ def pytest_addoption(parser):
     g.addoption("--build", default=os.environ.get("WEBNN_CTS_BUILD", "build"),
                 help="build folder holding libwebnncts.so, run-conformance and the adapters")
     g.addoption("--case-timeout", type=float, default=30.0, help="seconds per case")
+    g.addoption("--expectations", default=None,
+                help="the adapter's known results (run-conformance's format): expected FAIL/ERROR/... "
+                     "become xfail, expected NOTSUPPORTED skips, anything else unexpected fails")
 
 
 def pytest_sessionfinish(session, exitstatus):

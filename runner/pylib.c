@@ -7,6 +7,7 @@
 #include "adapter.h"
 #include "corpus.h"
 #include "execute.h"
+#include "expectations.h"
 #include "pool.h"
 #include "run.h"
 
@@ -18,6 +19,8 @@ const char *wncts_name(unsigned i);
 const char *wncts_corpus_hash(void);
 char *wncts_run(unsigned i, double timeout);
 char *wncts_run_batch(const unsigned *idx, unsigned n, double timeout);
+int wncts_set_expectations(const char *path);
+const char *wncts_expected(const char *result_line);
 void wncts_free(char *p);
 void wncts_close(void);
 
@@ -30,6 +33,8 @@ static struct {
     char error[1024];
     char *json;           /* the last result, handed over to the caller */
     char **batch;         /* per corpus case, results of a batch run */
+    rn_expectations exp;  /* --expectations: the adapter's known results */
+    char expected[96];    /* the last wncts_expected answer */
 } L;
 
 int wncts_open(const char *adapter, const char *device, const char *vectors)
@@ -132,6 +137,23 @@ char *wncts_run(unsigned i, double timeout)
     return out;
 }
 
+/* Loads an expectations file (runner/expectations.h); "" or NULL clears it. */
+int wncts_set_expectations(const char *path)
+{
+    rn_expectations_free(&L.exp);
+    memset(&L.exp, 0, sizeof L.exp);
+    return path && *path ? rn_expectations_load(&L.exp, path, L.error, sizeof L.error) : 0;
+}
+
+/* The statuses expected for a result line (as run-conformance judges it): "PASS,NOTSUPPORTED",
+ * or NULL when the line cannot be read. */
+const char *wncts_expected(const char *result_line)
+{
+    rn_result r;
+    if (!result_line || rn_result_from_json(result_line, &r) != 0) return NULL;
+    return rn_status_set_str(rn_expected(&L.exp, &r), L.expected, sizeof L.expected);
+}
+
 void wncts_free(char *p) { free(p); }
 
 void wncts_close(void)
@@ -141,5 +163,7 @@ void wncts_close(void)
     rn_adapter_unload(&L.adapter);
     free(L.json);
     L.json = NULL;
+    rn_expectations_free(&L.exp);
+    memset(&L.exp, 0, sizeof L.exp);
     L.open = false;
 }

@@ -5,6 +5,7 @@ import json
 import os
 import signal
 import subprocess
+import sys
 import time
 import xml.etree.ElementTree as ET
 
@@ -216,6 +217,27 @@ def test_expectations_turn_known_failures_into_success(build, corpus, tmp_path):
     # an unexpected pass is reported too
     p = runner(build, corpus, "--expectations", str(exp))
     assert p.returncode == 1 and "PASS (expected FAIL)" in p.stdout
+
+
+def test_pytest_driver_judges_with_the_same_expectations(build, corpus, tmp_path):
+    """conformance/pytest/test_vectors.py --expectations: expected failures are xfails, an
+    unexpected status fails, as in run-conformance."""
+    exp = tmp_path / "expected.txt"
+    exp.write_text("ERROR broken.json\nCRASH ops/mixed.json/relu*\nFAIL ops/mixed.json/add float32*\n")
+    here = os.path.dirname(os.path.abspath(__file__))
+    env = dict(os.environ, WEBNN_HOSTILE="garbage=add,segv=relu")
+
+    def driver(*extra):
+        return subprocess.run(
+            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-p", "no:xdist",
+             "--rootdir", tmp_path, os.path.join(here, "test_vectors.py"), "--build", build, "--vectors", str(corpus),
+             "--adapter", os.path.join(build, "adapters", "libwebnn_adapter_hostile.so"), *extra],
+            capture_output=True, text=True, env=env, timeout=300)
+    p = driver("--expectations", str(exp))
+    assert p.returncode == 0, p.stdout[-3000:]
+    assert f"{N_INVALID} passed, {N_ADD + N_RELU + 1} xfailed" in p.stdout, p.stdout[-3000:]  # + the unreadable file
+    p = driver()
+    assert p.returncode == 1 and "(expected NOTSUPPORTED,PASS)" in p.stdout, p.stdout[-3000:]
 
 
 def test_chunks_split_the_cases_without_overlap(build, corpus):

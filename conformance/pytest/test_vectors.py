@@ -1,6 +1,8 @@
-"""Every vector case as a pytest test, judged by the runner's C code (webnncts.py).
-PASS passes; NOTSUPPORTED skips (a conformance gap says so in the reason); FAIL, ERROR,
-CRASH and TIMEOUT fail with the runner's message and numbers."""
+"""Every vector case as a pytest test, judged by the runner's C code (webnncts.py), with the
+same expectations as run-conformance (--expectations FILE, or the default: PASS, or
+NOTSUPPORTED unless it is a conformance gap). An expected PASS passes; an expected
+NOTSUPPORTED skips; an expected FAIL, ERROR, CRASH or TIMEOUT is an xfail; any unexpected
+status fails with the runner's message and numbers (a conformance gap says so)."""
 import json
 import os
 
@@ -26,6 +28,7 @@ def suite(config):
         adapter = config.getoption("--adapter") or os.path.join(build, "adapters", "libwebnn_adapter_reference.so")
         vectors = config.getoption("--vectors") or [os.path.join(ROOT, "vectors")]
         _suite = Suite(os.path.join(build, "libwebnncts.so"), adapter, config.getoption("--device"), vectors)
+        _suite.set_expectations(config.getoption("--expectations"))
     return _suite
 
 
@@ -55,9 +58,13 @@ def test_vector(case, request):
     s = suite(request.config)
     r = s.cached(case, next_batch(request, case), request.config.getoption("--case-timeout"))
     status = r["status"]
-    if status == "PASS":
-        return
-    if status == "NOTSUPPORTED":
-        pytest.skip(r["message"])
+    expected = s.expected(r)
+    if status in expected:
+        if status == "PASS":
+            return
+        if status == "NOTSUPPORTED":
+            pytest.skip(r["message"])
+        pytest.xfail(f"expected {status}: {r['message']}")
     numbers = json.dumps(r.get("outputs", []), indent=1) if r.get("outputs") else ""
-    pytest.fail(f"{status}: {r['message']}\n{numbers}", pytrace=False)
+    what = "conformance gap: NOTSUPPORTED inside the spec's required types and ranks" if r.get("gap") else status
+    pytest.fail(f"{what} (expected {','.join(sorted(expected))}): {r['message']}\n{numbers}", pytrace=False)

@@ -20,6 +20,9 @@ class Suite:
         lib.wncts_free.argtypes = [ctypes.c_void_p]
         lib.wncts_run_batch.argtypes = [ctypes.POINTER(ctypes.c_uint), ctypes.c_uint, ctypes.c_double]
         lib.wncts_run_batch.restype = ctypes.c_void_p
+        lib.wncts_set_expectations.argtypes = [ctypes.c_char_p]
+        lib.wncts_expected.argtypes = [ctypes.c_char_p]
+        lib.wncts_expected.restype = ctypes.c_char_p
         self.cache = {}
         paths = "\n".join(vectors).encode()
         if lib.wncts_open((adapter or "").encode(), (device or "").encode(), paths) != 0:
@@ -27,6 +30,19 @@ class Suite:
         self.names = [lib.wncts_name(i).decode(errors="replace") for i in range(lib.wncts_count())]
         self.index = {n: i for i, n in enumerate(self.names)}
         self.corpus_hash = lib.wncts_corpus_hash().decode()
+
+    def set_expectations(self, path):
+        """Judge results against an expectations file (runner/expectations.h), as
+        run-conformance --expectations does."""
+        if self.lib.wncts_set_expectations((path or "").encode()) != 0:
+            raise RuntimeError(self.lib.wncts_error().decode(errors="replace"))
+
+    def expected(self, result):
+        """The set of statuses expected for a result dict."""
+        s = self.lib.wncts_expected(json.dumps(result).encode())
+        if s is None:
+            raise RuntimeError("unreadable result for " + result.get("test", "?"))
+        return set(s.decode().split(","))
 
     def run_batch(self, names, timeout=30.0):
         """Results of many cases, run one after the other in one forked worker."""
