@@ -1,0 +1,41 @@
+# The benchmark harness (issue 8): `make bench` measures the adapters through the ABI next to
+# direct cblas_sgemm and memcpy, prints a markdown table and writes build/bench/results.json
+# (copied to bench/results.json, the committed baseline). `make bench-smoke` runs it on tiny
+# sizes to keep it from rotting: it checks that it runs and writes valid JSON, never timings.
+BENCH_SRCS := $(sort $(wildcard bench/*.c))
+BENCH_OBJS := $(BENCH_SRCS:%.c=$(BUILD)/obj/%.o)
+BENCH_BIN := $(BUILD)/webnn-bench
+BENCH_OUT := $(BUILD)/bench
+BENCH_OPENBLAS_SO := $(BUILD)/adapters/libwebnn_adapter_openblas.so
+BENCH_REFERENCE_SO := $(BUILD)/adapters/libwebnn_adapter_reference.so
+# (run-conformance by its path: RUN_CONFORMANCE is defined in runner.mk, read after this file)
+
+$(BUILD)/obj/bench/%.o: EXTRA_CFLAGS += -Iadapters/include
+
+$(BENCH_BIN): $(BENCH_OBJS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ -lopenblas -lcjson -ldl -lm
+
+ALL_TARGETS += $(BENCH_BIN)
+
+# The openblas adapter is built when a rule for it exists; until then (or if it fails to
+# build) its column says "not built" and the run goes on.
+define bench_build_openblas
+	@if $(MAKE) -n --no-print-directory $(BENCH_OPENBLAS_SO) >/dev/null 2>&1; then \
+	  $(MAKE) --no-print-directory $(BENCH_OPENBLAS_SO) || echo "bench: the openblas adapter failed to build; measuring without it"; \
+	else echo "bench: openblas adapter not built (no rule for $(BENCH_OPENBLAS_SO) yet)"; fi
+endef
+
+.PHONY: bench
+bench: $(BENCH_BIN) $(BUILD)/run-conformance $(BENCH_REFERENCE_SO) ## measure the adapters next to sgemm and memcpy (a few minutes): table + bench/results.json
+	$(bench_build_openblas)
+	@mkdir -p $(BENCH_OUT)
+	$(BENCH_BIN) --build $(BUILD) --json $(BENCH_OUT)/results.json | tee $(BENCH_OUT)/results.md
+	cp $(BENCH_OUT)/results.json bench/results.json
+
+.PHONY: bench-smoke
+bench-smoke: $(BENCH_BIN) $(BUILD)/run-conformance $(BENCH_REFERENCE_SO) ## run the benchmark harness on tiny sizes (seconds) and check its JSON
+	@mkdir -p $(BENCH_OUT)
+	$(BENCH_BIN) --smoke --build $(BUILD) --json $(BENCH_OUT)/smoke.json > $(BENCH_OUT)/smoke.md
+	@$(PYTHON) bench/check_results.py $(BENCH_OUT)/smoke.json
+
+TEST_TARGETS += bench-smoke
