@@ -8,12 +8,33 @@
  * Accumulators are double, filled in row-major order like the reference, and rounded to
  * float32 once: a float32 running sum could cancel to a small result many ULP off, and the
  * tolerance is counted in ULP of the result. Empty axes reduce nothing: each output is the
- * op applied to one element (reduceSum(x) = x, reduceL2(x) = |x|, ...), as the reference. */
+ * op applied to one element (reduceSum(x) = x, reduceL2(x) = |x|, ...), as the reference.
+ *
+ * Speed: the sums over a contiguous row are SIMD reductions (several double partial sums:
+ * a different order than the reference's, far inside the N-ULP bounds since each partial sum
+ * is double); reduceLogSumExp's exp is glibc's libmvec vector exp. The two common shapes run
+ * on libgomp's threads when big: [kept, reduced] (one output per row: rows split) and
+ * [reduced, kept] (columns split). */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "obl.h"
+
+/* glibc declares its libmvec variants only under -ffast-math (not usable here: NaN and Inf
+ * are tested); declaring exp a SIMD function lets gcc call them. */
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
+__attribute__((simd("notinbranch"))) double exp(double);
+#endif
+
+/* Input elements below which one thread is faster, and columns per parallel task; overridable
+ * to test the split on the small vectors. */
+#ifndef OBL_PARALLEL_MIN
+#define OBL_PARALLEL_MIN ((size_t)1 << 17)
+#endif
+#ifndef OBL_COLUMNS
+#define OBL_COLUMNS ((size_t)256)
+#endif
 
 enum reduce_kind { R_SUM, R_L1, R_SUMSQ, R_L2, R_MEAN, R_LOGSUM, R_PROD, R_MAX, R_MIN, R_LSE };
 
@@ -75,16 +96,19 @@ static double fold_flat(int kind, double acc, double aux, const float *x, size_t
     case R_SUM:
     case R_MEAN:
     case R_LOGSUM:
+#pragma omp simd reduction(+ : acc)
         for (size_t i = 0; i < n; i++) acc += x[i];
         break;
     case R_L1:
+#pragma omp simd reduction(+ : acc)
         for (size_t i = 0; i < n; i++) acc += fabs((double)x[i]);
         break;
     case R_SUMSQ:
     case R_L2:
+#pragma omp simd reduction(+ : acc)
         for (size_t i = 0; i < n; i++) acc += (double)x[i] * x[i];
         break;
-    case R_PROD:
+    case R_PROD: /* in order: a reordered product could underflow or overflow differently */
         for (size_t i = 0; i < n; i++) acc *= x[i];
         break;
     case R_MAX:
@@ -136,6 +160,7 @@ static void fold_rows(int kind, double *acc, const float *x, size_t n)
  * NaN maxima are the result themselves and their sums are ignored). */
 static double fold_flat_exp(double acc, double m, const float *x, size_t n)
 {
+#pragma omp simd reduction(+ : acc)
     for (size_t i = 0; i < n; i++) acc += exp(x[i] - m);
     return acc;
 }
@@ -149,6 +174,25 @@ static void walk(const reduce_plan *p, int kind, const float *x, double *acc, co
 {
     uint32_t inner = p->rank - 1;
     size_t n = p->dims[inner], rows = p->in_count / n;
+    int par = p->in_count >= OBL_PARALLEL_MIN;
+    if (p->rank == 2 && p->reduced[1]) { /* [kept, reduced]: row r gives output r */
+#pragma omp parallel for if (par) schedule(static)
+        for (size_t r = 0; r < rows; r++)
+            acc[r] = m ? fold_flat_exp(acc[r], m[r], x + r * n, n) : fold_flat(kind, acc[r], 0, x + r * n, n);
+        return;
+    }
+    if (p->rank == 2 && p->reduced[0]) { /* [reduced, kept]: each task folds a band of columns */
+        size_t bands = n / OBL_COLUMNS + (n % OBL_COLUMNS != 0);
+#pragma omp parallel for if (par) schedule(static)
+        for (size_t band = 0; band < bands; band++) {
+            size_t c0 = band * OBL_COLUMNS, w = n - c0 < OBL_COLUMNS ? n - c0 : OBL_COLUMNS;
+            for (size_t r = 0; r < rows; r++) {
+                if (m) fold_rows_exp(acc + c0, m + c0, x + r * n + c0, w);
+                else fold_rows(kind, acc + c0, x + r * n + c0, w);
+            }
+        }
+        return;
+    }
     size_t idx[WNA_MAX_RANK] = {0};
     size_t o = 0;
     for (size_t r = 0; r < rows; r++) {

@@ -7,11 +7,33 @@
  * evaluated in double (x - max is exact there; in float32 its rounding error would be
  * amplified by exp), stored as float32 in the output, and divided by the double sum.
  * A NaN in a line, a +Inf, or a line of only -Inf makes the whole line NaN, as the spec's
- * emulation (and the reference) do: x - max is then NaN somewhere. */
+ * emulation (and the reference) do: x - max is then NaN somewhere.
+ *
+ * Speed: the line loops are SIMD (max and sum as SIMD reductions, the NaN test a separate
+ * flag; exp is glibc's libmvec vector exp, with an avx2 clone), and lines (last axis) or bands
+ * of columns (other axes) run on libgomp's threads when the tensor is big. */
 #include <math.h>
 #include <stdlib.h>
 
 #include "obl.h"
+
+/* glibc declares its libmvec variants only under -ffast-math (not usable here: NaN and Inf
+ * are tested); declaring exp a SIMD function lets gcc call them. */
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
+__attribute__((simd("notinbranch"))) double exp(double);
+#define HOT_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define HOT_CLONES
+#endif
+
+/* Elements below which one thread is faster, and columns per parallel task; overridable to
+ * test the split on the small vectors. */
+#ifndef OBL_PARALLEL_MIN
+#define OBL_PARALLEL_MIN ((size_t)1 << 17)
+#endif
+#ifndef OBL_COLUMNS
+#define OBL_COLUMNS ((size_t)256)
+#endif
 
 typedef struct softmax_state {
     uint32_t in, out;
@@ -20,12 +42,17 @@ typedef struct softmax_state {
 } softmax_state;
 
 /* Last axis: one contiguous line of n. */
-static void softmax_line(const float *x, float *y, size_t n)
+HOT_CLONES static void softmax_line(const float *restrict x, float *restrict y, size_t n)
 {
-    double m = -INFINITY;
-    for (size_t i = 0; i < n; i++)
-        if (isnan(x[i]) || x[i] > m) m = x[i]; /* once NaN, m stays NaN */
-    double sum = 0;
+    float mf = -INFINITY;
+    int has_nan = 0;
+#pragma omp simd reduction(max : mf) reduction(| : has_nan)
+    for (size_t i = 0; i < n; i++) {
+        mf = x[i] > mf ? x[i] : mf;
+        has_nan |= x[i] != x[i];
+    }
+    double m = has_nan ? NAN : mf, sum = 0;
+#pragma omp simd reduction(+ : sum)
     for (size_t i = 0; i < n; i++) {
         double e = exp(x[i] - m);
         y[i] = (float)e;
@@ -34,22 +61,23 @@ static void softmax_line(const float *x, float *y, size_t n)
     for (size_t i = 0; i < n; i++) y[i] = (float)(y[i] / sum);
 }
 
-/* Inner axis: a block of len rows of `inner` contiguous elements. */
-static void softmax_block(const float *x, float *y, size_t len, size_t inner, double *m, double *sum)
+/* Inner axis: columns [c0, c1) of a block of len rows of `inner` contiguous elements. */
+static void softmax_band(const float *x, float *y, size_t len, size_t inner, size_t c0, size_t c1, double *m,
+                         double *sum)
 {
-    for (size_t j = 0; j < inner; j++) {
+    for (size_t j = c0; j < c1; j++) {
         m[j] = -INFINITY;
         sum[j] = 0;
     }
     for (size_t k = 0; k < len; k++) {
         const float *row = x + k * inner;
-        for (size_t j = 0; j < inner; j++)
+        for (size_t j = c0; j < c1; j++)
             if (isnan(row[j]) || row[j] > m[j]) m[j] = row[j];
     }
     for (size_t k = 0; k < len; k++) {
         const float *row = x + k * inner;
         float *out = y + k * inner;
-        for (size_t j = 0; j < inner; j++) {
+        for (size_t j = c0; j < c1; j++) {
             double e = exp(row[j] - m[j]);
             out[j] = (float)e;
             sum[j] += e;
@@ -57,7 +85,7 @@ static void softmax_block(const float *x, float *y, size_t len, size_t inner, do
     }
     for (size_t k = 0; k < len; k++) {
         float *out = y + k * inner;
-        for (size_t j = 0; j < inner; j++) out[j] = (float)(out[j] / sum[j]);
+        for (size_t j = c0; j < c1; j++) out[j] = (float)(out[j] / sum[j]);
     }
 }
 
@@ -67,10 +95,20 @@ static int softmax_run(const void *state, obl_value *values, wna_error *err)
     const float *x = values[s->in].f;
     float *y = values[s->out].f;
     if (!x || !y) return obl_fail(err, WNA_OPERATION_ERROR, "softmax: operands must be float");
-    size_t block = s->len * s->inner;
-    for (size_t o = 0; o < s->outer; o++) {
-        if (s->inner == 1) softmax_line(x + o * block, y + o * block, s->len);
-        else softmax_block(x + o * block, y + o * block, s->len, s->inner, s->max, s->sum);
+    size_t block = s->len * s->inner, outer = s->outer, inner = s->inner, len = s->len;
+    int par = outer * block >= OBL_PARALLEL_MIN;
+    if (inner == 1) {
+#pragma omp parallel for if (par) schedule(static)
+        for (size_t o = 0; o < outer; o++) softmax_line(x + o * block, y + o * block, len);
+        return 0;
+    }
+    size_t bands = inner / OBL_COLUMNS + (inner % OBL_COLUMNS != 0);
+    for (size_t o = 0; o < outer; o++) {
+#pragma omp parallel for if (par) schedule(static)
+        for (size_t b = 0; b < bands; b++) {
+            size_t c0 = b * OBL_COLUMNS, c1 = inner - c0 < OBL_COLUMNS ? inner : c0 + OBL_COLUMNS;
+            softmax_band(x + o * block, y + o * block, len, inner, c0, c1, s->max, s->sum);
+        }
     }
     return 0;
 }
