@@ -7,20 +7,18 @@
  * over rows and a contiguous innermost loop in one of three shapes: both operands advance
  * (same shape, or a broadcast row), a is a scalar for the row, or b is (a broadcast column).
  * The inner loops are plain indexed loops over one type, which gcc vectorizes; a big output
- * is split into blocks of rows (or chunks of its one row) that libgomp's threads run. */
+ * is split into blocks of rows (or chunks of its one row) that the adapter's thread pool
+ * (par.c) runs. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "obl.h"
+#include "par.h"
 
-/* Elements per parallel task and the output size below which one thread is faster (a parallel
- * region costs a few microseconds); overridable to test the split on the small vectors. */
+/* Elements per parallel task (overridable to test the split on the small vectors). */
 #ifndef OBL_CHUNK
 #define OBL_CHUNK ((size_t)1 << 15)
-#endif
-#ifndef OBL_PARALLEL_MIN
-#define OBL_PARALLEL_MIN ((size_t)1 << 17)
 #endif
 
 /* ---- the broadcast plan ---- */
@@ -138,32 +136,48 @@ static void run_rows(const bcast_plan *p, row_fn fn, const char *a, size_t a_siz
     }
 }
 
-/* Runs f over the plan, in parallel tasks of about OBL_CHUNK elements when it is big: blocks of
- * whole rows, or chunks of the one row (a and b step 0 or 1 element along it). */
+/* One run of the plan, split into tasks of about OBL_CHUNK elements: blocks of whole rows, or
+ * chunks of the one row (a and b step 0 or 1 element along it). */
+typedef struct plan_job {
+    const bcast_plan *p;
+    row_fn fn;
+    const char *a, *b;
+    char *out;
+    size_t a_size, b_size, out_size;
+    size_t rows_per_task; /* 0: the plan is one row, split into chunks */
+} plan_job;
+
+static void plan_task(void *ctx, size_t k)
+{
+    const plan_job *j = ctx;
+    const bcast_plan *p = j->p;
+    uint32_t inner = p->rank - 1;
+    size_t n = p->dims[inner], rows = p->count / n;
+    if (j->rows_per_task == 0) {
+        size_t first = k * OBL_CHUNK, len = n - first < OBL_CHUNK ? n - first : OBL_CHUNK;
+        j->fn(j->a + first * p->sa[inner] * j->a_size, j->b + first * p->sb[inner] * j->b_size,
+              j->out + first * j->out_size, len);
+        return;
+    }
+    size_t r0 = k * j->rows_per_task, r1 = rows - r0 < j->rows_per_task ? rows : r0 + j->rows_per_task;
+    run_rows(p, j->fn, j->a, j->a_size, j->b, j->b_size, j->out, j->out_size, r0, r1);
+}
+
 static void run_plan(const bcast_plan *p, const row_fns *f, const char *a, size_t a_size, const char *b,
                      size_t b_size, char *out, size_t out_size)
 {
     uint32_t inner = p->rank - 1;
-    size_t n = p->dims[inner];
+    size_t n = p->dims[inner], rows = p->count / n;
     row_fn fn = p->sa[inner] == 0 && n > 1 ? f->sv : p->sb[inner] == 0 && n > 1 ? f->vs : f->vv;
-    size_t rows = p->count / n;
+    plan_job job = {p, fn, a, b, out, a_size, b_size, out_size, 0};
+    size_t tasks;
     if (rows == 1) {
-        size_t chunks = n / OBL_CHUNK + (n % OBL_CHUNK != 0);
-        size_t sa = p->sa[inner] * a_size, sb = p->sb[inner] * b_size;
-#pragma omp parallel for if (n >= OBL_PARALLEL_MIN) schedule(static)
-        for (size_t c = 0; c < chunks; c++) {
-            size_t first = c * OBL_CHUNK, len = n - first < OBL_CHUNK ? n - first : OBL_CHUNK;
-            fn(a + first * sa, b + first * sb, out + first * out_size, len);
-        }
-        return;
+        tasks = obl_tasks(n, OBL_CHUNK);
+    } else {
+        job.rows_per_task = n >= OBL_CHUNK ? 1 : OBL_CHUNK / n;
+        tasks = obl_tasks(rows, job.rows_per_task);
     }
-    size_t per = n >= OBL_CHUNK ? 1 : OBL_CHUNK / n; /* rows per task */
-    size_t blocks = rows / per + (rows % per != 0);
-#pragma omp parallel for if (p->count >= OBL_PARALLEL_MIN) schedule(static)
-    for (size_t k = 0; k < blocks; k++) {
-        size_t r0 = k * per, r1 = rows - r0 < per ? rows : r0 + per;
-        run_rows(p, fn, a, a_size, b, b_size, out, out_size, r0, r1);
-    }
+    obl_parallel_for(tasks, p->count, plan_task, &job);
 }
 
 /* Three row loops for one expression of x (from a) and y (from b). */

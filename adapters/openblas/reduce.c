@@ -13,13 +13,14 @@
  * Speed: the sums over a contiguous row are SIMD reductions (several double partial sums:
  * a different order than the reference's, far inside the N-ULP bounds since each partial sum
  * is double); reduceLogSumExp's exp is glibc's libmvec vector exp. The two common shapes run
- * on libgomp's threads when big: [kept, reduced] (one output per row: rows split) and
- * [reduced, kept] (columns split). */
+ * on the adapter's thread pool (par.c) when big: [kept, reduced] (one output per row: blocks
+ * of rows) and [reduced, kept] (bands of columns). */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "obl.h"
+#include "par.h"
 
 /* glibc declares its libmvec variants only under -ffast-math (not usable here: NaN and Inf
  * are tested); declaring exp a SIMD function lets gcc call them. */
@@ -27,10 +28,9 @@
 __attribute__((simd("notinbranch"))) double exp(double);
 #endif
 
-/* Input elements below which one thread is faster, and columns per parallel task; overridable
- * to test the split on the small vectors. */
-#ifndef OBL_PARALLEL_MIN
-#define OBL_PARALLEL_MIN ((size_t)1 << 17)
+/* Elements and columns per parallel task (overridable to test the split on small vectors). */
+#ifndef OBL_CHUNK
+#define OBL_CHUNK ((size_t)1 << 15)
 #endif
 #ifndef OBL_COLUMNS
 #define OBL_COLUMNS ((size_t)256)
@@ -169,27 +169,51 @@ static void fold_rows_exp(double *acc, const double *m, const float *x, size_t n
     for (size_t i = 0; i < n; i++) acc[i] += exp(x[i] - m[i]);
 }
 
+/* The two shapes walked in parallel: [kept, reduced] (rows) and [reduced, kept] (columns). */
+typedef struct walk_job {
+    const reduce_plan *p;
+    int kind;
+    const float *x;
+    double *acc;
+    const double *m;
+    size_t per_task; /* rows, or columns, per task */
+} walk_job;
+
+static void rows_task(void *ctx, size_t k)
+{
+    const walk_job *j = ctx;
+    size_t n = j->p->dims[1], rows = j->p->dims[0];
+    size_t r0 = k * j->per_task, r1 = rows - r0 < j->per_task ? rows : r0 + j->per_task;
+    for (size_t r = r0; r < r1; r++) {
+        const float *row = j->x + r * n;
+        j->acc[r] = j->m ? fold_flat_exp(j->acc[r], j->m[r], row, n) : fold_flat(j->kind, j->acc[r], 0, row, n);
+    }
+}
+
+static void columns_task(void *ctx, size_t k)
+{
+    const walk_job *j = ctx;
+    size_t n = j->p->dims[1], rows = j->p->dims[0];
+    size_t c0 = k * j->per_task, w = n - c0 < j->per_task ? n - c0 : j->per_task;
+    for (size_t r = 0; r < rows; r++) {
+        if (j->m) fold_rows_exp(j->acc + c0, j->m + c0, j->x + r * n + c0, w);
+        else fold_rows(j->kind, j->acc + c0, j->x + r * n + c0, w);
+    }
+}
+
 /* Walks the input in memory order; pass 2 of reduceLogSumExp when m != NULL. */
 static void walk(const reduce_plan *p, int kind, const float *x, double *acc, const double *m)
 {
     uint32_t inner = p->rank - 1;
     size_t n = p->dims[inner], rows = p->in_count / n;
-    int par = p->in_count >= OBL_PARALLEL_MIN;
-    if (p->rank == 2 && p->reduced[1]) { /* [kept, reduced]: row r gives output r */
-#pragma omp parallel for if (par) schedule(static)
-        for (size_t r = 0; r < rows; r++)
-            acc[r] = m ? fold_flat_exp(acc[r], m[r], x + r * n, n) : fold_flat(kind, acc[r], 0, x + r * n, n);
-        return;
-    }
-    if (p->rank == 2 && p->reduced[0]) { /* [reduced, kept]: each task folds a band of columns */
-        size_t bands = n / OBL_COLUMNS + (n % OBL_COLUMNS != 0);
-#pragma omp parallel for if (par) schedule(static)
-        for (size_t band = 0; band < bands; band++) {
-            size_t c0 = band * OBL_COLUMNS, w = n - c0 < OBL_COLUMNS ? n - c0 : OBL_COLUMNS;
-            for (size_t r = 0; r < rows; r++) {
-                if (m) fold_rows_exp(acc + c0, m + c0, x + r * n + c0, w);
-                else fold_rows(kind, acc + c0, x + r * n + c0, w);
-            }
+    if (p->rank == 2) {
+        walk_job job = {p, kind, x, acc, m, 0};
+        if (p->reduced[1]) { /* row r gives output r */
+            job.per_task = n >= OBL_CHUNK ? 1 : OBL_CHUNK / n;
+            obl_parallel_for(obl_tasks(rows, job.per_task), p->in_count, rows_task, &job);
+        } else {
+            job.per_task = OBL_COLUMNS;
+            obl_parallel_for(obl_tasks(n, job.per_task), p->in_count, columns_task, &job);
         }
         return;
     }

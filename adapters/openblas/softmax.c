@@ -10,12 +10,13 @@
  * emulation (and the reference) do: x - max is then NaN somewhere.
  *
  * Speed: the line loops are SIMD (max and sum as SIMD reductions, the NaN test a separate
- * flag; exp is glibc's libmvec vector exp, with an avx2 clone), and lines (last axis) or bands
- * of columns (other axes) run on libgomp's threads when the tensor is big. */
+ * flag; exp is glibc's libmvec vector exp, with an avx2 clone), and blocks of lines (last
+ * axis) or bands of columns (other axes) run on the adapter's thread pool (par.c) when big. */
 #include <math.h>
 #include <stdlib.h>
 
 #include "obl.h"
+#include "par.h"
 
 /* glibc declares its libmvec variants only under -ffast-math (not usable here: NaN and Inf
  * are tested); declaring exp a SIMD function lets gcc call them. */
@@ -26,10 +27,9 @@ __attribute__((simd("notinbranch"))) double exp(double);
 #define HOT_CLONES
 #endif
 
-/* Elements below which one thread is faster, and columns per parallel task; overridable to
- * test the split on the small vectors. */
-#ifndef OBL_PARALLEL_MIN
-#define OBL_PARALLEL_MIN ((size_t)1 << 17)
+/* Elements and columns per parallel task (overridable to test the split on small vectors). */
+#ifndef OBL_CHUNK
+#define OBL_CHUNK ((size_t)1 << 15)
 #endif
 #ifndef OBL_COLUMNS
 #define OBL_COLUMNS ((size_t)256)
@@ -89,27 +89,48 @@ static void softmax_band(const float *x, float *y, size_t len, size_t inner, siz
     }
 }
 
+/* Blocks of lines (inner == 1), or bands of columns of block o (inner > 1). */
+typedef struct softmax_job {
+    const softmax_state *s;
+    const float *x;
+    float *y;
+    size_t o;        /* bands: the block */
+    size_t per_task; /* lines, or columns, per task */
+} softmax_job;
+
+static void lines_task(void *ctx, size_t k)
+{
+    const softmax_job *j = ctx;
+    size_t len = j->s->len, o0 = k * j->per_task;
+    size_t o1 = j->s->outer - o0 < j->per_task ? j->s->outer : o0 + j->per_task;
+    for (size_t o = o0; o < o1; o++) softmax_line(j->x + o * len, j->y + o * len, len);
+}
+
+static void band_task(void *ctx, size_t k)
+{
+    const softmax_job *j = ctx;
+    const softmax_state *s = j->s;
+    size_t block = s->len * s->inner, c0 = k * j->per_task;
+    size_t c1 = s->inner - c0 < j->per_task ? s->inner : c0 + j->per_task;
+    softmax_band(j->x + j->o * block, j->y + j->o * block, s->len, s->inner, c0, c1, s->max, s->sum);
+}
+
 static int softmax_run(const void *state, obl_value *values, wna_error *err)
 {
     const softmax_state *s = state;
     const float *x = values[s->in].f;
     float *y = values[s->out].f;
     if (!x || !y) return obl_fail(err, WNA_OPERATION_ERROR, "softmax: operands must be float");
-    size_t block = s->len * s->inner, outer = s->outer, inner = s->inner, len = s->len;
-    int par = outer * block >= OBL_PARALLEL_MIN;
-    if (inner == 1) {
-#pragma omp parallel for if (par) schedule(static)
-        for (size_t o = 0; o < outer; o++) softmax_line(x + o * block, y + o * block, len);
+    size_t block = s->len * s->inner;
+    softmax_job job = {s, x, y, 0, 0};
+    if (s->inner == 1) {
+        job.per_task = s->len >= OBL_CHUNK ? 1 : OBL_CHUNK / s->len;
+        obl_parallel_for(obl_tasks(s->outer, job.per_task), s->outer * block, lines_task, &job);
         return 0;
     }
-    size_t bands = inner / OBL_COLUMNS + (inner % OBL_COLUMNS != 0);
-    for (size_t o = 0; o < outer; o++) {
-#pragma omp parallel for if (par) schedule(static)
-        for (size_t b = 0; b < bands; b++) {
-            size_t c0 = b * OBL_COLUMNS, c1 = inner - c0 < OBL_COLUMNS ? inner : c0 + OBL_COLUMNS;
-            softmax_band(x + o * block, y + o * block, len, inner, c0, c1, s->max, s->sum);
-        }
-    }
+    job.per_task = OBL_COLUMNS;
+    for (job.o = 0; job.o < s->outer; job.o++)
+        obl_parallel_for(obl_tasks(s->inner, job.per_task), block, band_task, &job);
     return 0;
 }
 

@@ -20,12 +20,13 @@
  * Speed: the loops are branch-free where the spec's NaN/-0 rules allow (relu, leakyRelu, prelu
  * select with one compare), so gcc -O3 vectorizes them; exp and sigmoid call glibc's libmvec
  * vector expf (about 1 ULP, against the 32 and 34 ULP bounds) and have an avx2 clone; a big
- * tensor is split into chunks that libgomp's threads map in parallel. */
+ * tensor is split into chunks that the adapter's thread pool (par.c) maps in parallel. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "obl.h"
+#include "par.h"
 
 /* glibc declares its libmvec vector variants only under -ffast-math (which this adapter must
  * not use: NaN and Inf are tested); declaring expf a SIMD function lets gcc call them. */
@@ -36,13 +37,9 @@ __attribute__((simd("notinbranch"))) float expf(float);
 #define HOT_CLONES
 #endif
 
-/* Elements per parallel chunk, and the size below which one thread is faster (measured with
- * `make bench`: a parallel region costs a few microseconds). */
+/* Elements per parallel task (overridable to test the split on the small vectors). */
 #ifndef OBL_CHUNK
 #define OBL_CHUNK ((size_t)1 << 15)
-#endif
-#ifndef OBL_PARALLEL_MIN
-#define OBL_PARALLEL_MIN ((size_t)1 << 17)
 #endif
 
 /* The spec's cast of an option to the input's type: float32 rounds to nearest even, float16
@@ -254,6 +251,21 @@ static int unary_prepare(const obl_build *bld, const wna_operation *op, void **s
     return 0;
 }
 
+/* One chunk of a unary map (a task of obl_parallel_for). */
+typedef struct map_job {
+    map_fn fn;
+    const float *x, *p;
+    char *y;
+    size_t n, out_size;
+} map_job;
+
+static void map_chunk(void *ctx, size_t c)
+{
+    const map_job *j = ctx;
+    size_t first = c * OBL_CHUNK, len = j->n - first < OBL_CHUNK ? j->n - first : OBL_CHUNK;
+    j->fn(j->x + first, j->y + first * j->out_size, len, j->p);
+}
+
 static int unary_run(const void *state, obl_value *values, wna_error *err)
 {
     const unary_state *s = state;
@@ -262,15 +274,8 @@ static int unary_run(const void *state, obl_value *values, wna_error *err)
     void *y = s->op->u8_output ? vo->raw : (void *)vo->f;
     if (!vi->f || !y || (s->op->u8_output && vo->desc.dtype != WNA_UINT8))
         return obl_fail(err, WNA_OPERATION_ERROR, "%s: operand storage does not match the kernel", s->op->op);
-    map_fn fn = s->op->fn;
-    const float *x = vi->f, *p = s->p;
-    size_t n = vo->count, out_size = s->op->u8_output ? 1 : sizeof(float);
-    size_t chunks = n / OBL_CHUNK + (n % OBL_CHUNK != 0);
-#pragma omp parallel for if (n >= OBL_PARALLEL_MIN) schedule(static)
-    for (size_t c = 0; c < chunks; c++) {
-        size_t first = c * OBL_CHUNK, len = n - first < OBL_CHUNK ? n - first : OBL_CHUNK;
-        fn(x + first, (char *)y + first * out_size, len, p);
-    }
+    map_job job = {s->op->fn, vi->f, s->p, y, vo->count, s->op->u8_output ? 1 : sizeof(float)};
+    obl_parallel_for(obl_tasks(job.n, OBL_CHUNK), job.n, map_chunk, &job);
     return 0;
 }
 
