@@ -17,17 +17,8 @@ $(BENCH_BIN): $(BENCH_OBJS)
 
 ALL_TARGETS += $(BENCH_BIN)
 
-# The openblas adapter is built when a rule for it exists; until then (or if it fails to
-# build) its column says "not built" and the run goes on.
-define bench_build_openblas
-	@if $(MAKE) -n --no-print-directory $(BENCH_OPENBLAS_SO) >/dev/null 2>&1; then \
-	  $(MAKE) --no-print-directory $(BENCH_OPENBLAS_SO) || echo "bench: the openblas adapter failed to build; measuring without it"; \
-	else echo "bench: openblas adapter not built (no rule for $(BENCH_OPENBLAS_SO) yet)"; fi
-endef
-
 .PHONY: bench
-bench: $(BENCH_BIN) $(BUILD)/run-conformance $(BENCH_REFERENCE_SO) ## measure the adapters next to sgemm and memcpy (a few minutes): table + bench/results.json
-	$(bench_build_openblas)
+bench: $(BENCH_BIN) $(BUILD)/run-conformance $(BENCH_REFERENCE_SO) $(BENCH_OPENBLAS_SO) ## measure the adapters next to sgemm and memcpy (a few minutes): table + bench/results.json
 	@mkdir -p $(BENCH_OUT)
 	$(BENCH_BIN) --build $(BUILD) --json $(BENCH_OUT)/results.json | tee $(BENCH_OUT)/results.md
 	cp $(BENCH_OUT)/results.json bench/results.json

@@ -1,15 +1,45 @@
 /* Parsing run-conformance's arguments. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
+
+#if defined(__SANITIZE_ADDRESS__)
+#define RN_SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define RN_SANITIZED 1
+#endif
+#endif
+
+bool rn_sanitized_build(void)
+{
+#ifdef RN_SANITIZED
+    return true;
+#else
+    return false;
+#endif
+}
+
+uint64_t rn_default_max_memory_mb(void)
+{
+#ifdef RN_SANITIZED
+    return 0;
+#else
+    long pages = sysconf(_SC_PHYS_PAGES), size = sysconf(_SC_PAGESIZE);
+    if (pages <= 0 || size <= 0) return 0;
+    return (uint64_t)pages / 2 * (uint64_t)size >> 20;
+#endif
+}
 
 void rn_usage(FILE *f)
 {
     fputs("usage: run-conformance [--adapter NAME|PATH.so] [--device cpu|gpu|npu] [--vectors PATH]...\n"
           "                       [--filter GLOB]... [--jobs N] [--timeout SECONDS] [--expectations FILE]\n"
           "                       [--report FORMAT:FILE]... [--chunk I/N] [--resume JOURNAL] [--journal FILE]\n"
-          "                       [--device-tensors] [--list] [--quiet] [--help]\n"
+          "                       [--max-tensor-bytes N] [--max-memory MB] [--device-tensors] [--list] [--quiet] [--help]\n"
           "\n"
           "Runs the WebNN conformance vectors against an adapter, each case in a forked worker.\n"
           "  --adapter       reference (built in, the default), a NAME (build/adapters/libwebnn_adapter_NAME.so)\n"
@@ -26,6 +56,12 @@ void rn_usage(FILE *f)
           "  --chunk         run the I-th of N stable hash-based shares of the cases (1 <= I <= N)\n"
           "  --resume        continue the run recorded in JOURNAL (cases in it are not run again)\n"
           "  --journal       where to record finished cases (default: webnn-cts.journal; \"none\": off)\n"
+          "  --max-tensor-bytes  cap on the bytes of any one tensor of a case (inputs, constants, expected,\n"
+          "                  intermediate and output tensors), checked before it is allocated; a case over\n"
+          "                  it is an ERROR naming the tensor (default: 2 GiB)\n"
+          "  --max-memory    memory cap per worker process in MiB (RLIMIT_DATA), so an adapter that\n"
+          "                  allocates without bound fails that case only; 0: no cap (default: half the\n"
+          "                  physical memory; none in sanitizer builds)\n"
           "  --device-tensors compute through the adapter's device tensors (MLTensor) when it has them\n"
           "  --list          print the selected case names and exit\n"
           "  --quiet         no progress bar and no per-case lines\n"
@@ -44,6 +80,17 @@ static int parse_uint(const char *s, uint32_t *out)
     return 0;
 }
 
+static int parse_u64(const char *s, uint64_t *out)
+{
+    char *end;
+    if (*s < '0' || *s > '9') return -1;
+    errno = 0;
+    unsigned long long v = strtoull(s, &end, 10);
+    if (*end || errno) return -1;
+    *out = (uint64_t)v;
+    return 0;
+}
+
 int rn_parse_args(int argc, char **argv, rn_options *o, char *err, size_t cap)
 {
     memset(o, 0, sizeof *o);
@@ -55,7 +102,8 @@ int rn_parse_args(int argc, char **argv, rn_options *o, char *err, size_t cap)
         bool takes = strcmp(a, "--adapter") == 0 || strcmp(a, "--device") == 0 || strcmp(a, "--vectors") == 0 ||
                      strcmp(a, "--filter") == 0 || strcmp(a, "--jobs") == 0 || strcmp(a, "--timeout") == 0 ||
                      strcmp(a, "--expectations") == 0 || strcmp(a, "--report") == 0 || strcmp(a, "--chunk") == 0 ||
-                     strcmp(a, "--resume") == 0 || strcmp(a, "--journal") == 0;
+                     strcmp(a, "--resume") == 0 || strcmp(a, "--journal") == 0 || strcmp(a, "--max-tensor-bytes") == 0 ||
+                     strcmp(a, "--max-memory") == 0;
         if (takes && !v) {
             snprintf(err, cap, "%s needs a value", a);
             return -1;
@@ -73,7 +121,7 @@ int rn_parse_args(int argc, char **argv, rn_options *o, char *err, size_t cap)
         else if (strcmp(a, "--vectors") == 0 || strcmp(a, "--filter") == 0) {
             bool vec = a[2] == 'v';
             uint32_t *n = vec ? &o->n_vectors : &o->n_filters;
-            if (*n == RN_MAX_ARGS) {
+            if (*n == (vec ? RN_MAX_VECTORS : RN_MAX_ARGS)) {
                 snprintf(err, cap, "too many %s options", a);
                 return -1;
             }
@@ -83,6 +131,14 @@ int rn_parse_args(int argc, char **argv, rn_options *o, char *err, size_t cap)
                 snprintf(err, cap, "--jobs needs a positive integer, got \"%s\"", v);
                 return -1;
             }
+        } else if (strcmp(a, "--max-tensor-bytes") == 0 || strcmp(a, "--max-memory") == 0) {
+            bool tensor = a[6] == 't';
+            uint64_t *out = tensor ? &o->max_tensor_bytes : &o->max_memory_mb;
+            if (parse_u64(v, out) != 0 || (tensor && *out == 0)) {
+                snprintf(err, cap, "%s needs a %s integer, got \"%s\"", a, tensor ? "positive" : "non-negative", v);
+                return -1;
+            }
+            if (!tensor) o->max_memory_set = true;
         } else if (strcmp(a, "--timeout") == 0) {
             char *end;
             o->timeout = strtod(v, &end);

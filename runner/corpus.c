@@ -14,6 +14,7 @@
 typedef struct found_file {
     char *path;
     char *name;
+    bool named; /* given as a --vectors file, not found in a folder: always a vector file */
 } found_file;
 
 typedef struct found_list {
@@ -57,6 +58,7 @@ static int push(found_list *l, const char *path, const char *root, bool root_is_
     found_file *f = &l->v[l->n];
     f->path = dup_str(path);
     f->name = rn_display_name(path, root, root_is_dir);
+    f->named = !root_is_dir;
     if (!f->path || !f->name) {
         free(f->path);
         free(f->name);
@@ -240,7 +242,7 @@ int rn_corpus_load(rn_corpus *c, const char *const *paths, uint32_t n_paths, cha
         if (c->n_files > 0 && strcmp(l.v[i].name, c->file_names[c->n_files - 1]) == 0) continue; /* given twice */
         uint32_t fi = c->n_files;
         wn_vec_load_file(l.v[i].path, &c->files[fi]); /* a failure is kept in files[fi].error */
-        if (c->files[fi].error.kind != WN_OK && !looks_like_vectors(l.v[i].path)) {
+        if (c->files[fi].error.kind != WN_OK && !l.v[i].named && !looks_like_vectors(l.v[i].path)) {
             wn_vec_file_free(&c->files[fi]);
             memset(&c->files[fi], 0, sizeof c->files[fi]);
             c->n_skipped++; /* other JSON (tolerance tables, generator data): not ours to run */

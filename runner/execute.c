@@ -323,12 +323,43 @@ done:
     rn_abi_graph_free(&ag);
 }
 
+/* --max-tensor-bytes for the tensors known only after validation (intermediate results and
+ * outputs; inputs and constants were checked when loading): before any buffer is made. */
+static bool over_tensor_cap(const wn_graph *g, char *msg, size_t cap)
+{
+    size_t limit = wn_tensor_byte_cap();
+    for (uint32_t k = 0; limit && k < g->n_operands; k++) {
+        const wn_operand *o = &g->operands[k];
+        size_t bytes;
+        wn_error err;
+        bool over = wn_desc_bytes(&o->desc, &bytes, &err) != 0 || bytes > limit;
+        if (!over) continue;
+        bool is_output = false;
+        for (uint32_t i = 0; i < g->n_outputs; i++) is_output |= g->outputs[i] == k;
+        char role[96], d[160];
+        if (o->kind == WN_OPERAND_RESULT)
+            snprintf(role, sizeof role, "%s of operators[%d] (%s)", is_output ? "output" : "intermediate result",
+                     o->producer, g->ops[o->producer].spec->name);
+        else
+            snprintf(role, sizeof role, "%s", o->kind == WN_OPERAND_INPUT ? "input" : "constant");
+        snprintf(msg, cap, "tensor \"%s\" (%s) %s has %zu bytes, over the cap of %zu bytes (--max-tensor-bytes)",
+                 o->name, role, wn_desc_str(&o->desc, d, sizeof d), bytes, limit);
+        return true;
+    }
+    return false;
+}
+
 static void run_case(rn_exec *e, const rn_case *c, rn_result *r)
 {
     const wn_vec_case *vc = c->vc;
     if (!vc) {
         r->status = RN_ERROR;
         rn_result_msg(r, "the vector file cannot be read: %s", c->file_error);
+        return;
+    }
+    if (vc->format_error.kind == WN_RESOURCE_ERROR) { /* over the tensor byte cap, or out of memory */
+        r->status = RN_ERROR;
+        rn_result_msg(r, "cannot load this case: %s", vc->format_error.message);
         return;
     }
     if (vc->format_error.kind != WN_OK) {
@@ -376,6 +407,11 @@ static void run_case(rn_exec *e, const rn_case *c, rn_result *r)
     if (wn_graph_validate(vc->graph, &err) != 0) {
         r->status = RN_ERROR;
         rn_result_msg(r, "the spec's builder rejects this graph (%s): %s", wn_error_kind_name(err.kind), err.message);
+        return;
+    }
+    if (over_tensor_cap(vc->graph, msg, sizeof msg)) {
+        r->status = RN_ERROR;
+        rn_result_msg(r, "%s", msg);
         return;
     }
     if (hook_rc != 0) {

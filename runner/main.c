@@ -16,6 +16,7 @@
 #include "journal.h"
 #include "pool.h"
 #include "run.h"
+#include "webnn/tensor.h"
 
 typedef struct state {
     const rn_options *opt;
@@ -169,7 +170,7 @@ static int write_reports(const state *s)
 static int load_inputs(state *s, const char *dir, char *err, size_t cap)
 {
     const rn_options *o = s->opt;
-    const char *paths[RN_MAX_ARGS];
+    static const char *paths[RN_MAX_VECTORS + 1];
     uint32_t n = o->n_vectors;
     memcpy(paths, o->vectors, n * sizeof *paths);
     char def[PATH_MAX + 16];
@@ -246,6 +247,14 @@ int main(int argc, char **argv)
     }
     s.opt = &opt;
     s.journal.fd = -1;
+    /* before the corpus is loaded: the loader checks every tensor against it */
+    if (opt.max_tensor_bytes) wn_set_tensor_byte_cap((size_t)opt.max_tensor_bytes);
+    uint64_t max_memory_mb = opt.max_memory_set ? opt.max_memory_mb : rn_default_max_memory_mb();
+    if (max_memory_mb && rn_sanitized_build()) {
+        fprintf(stderr, "run-conformance: --max-memory is ignored in a sanitizer build (it would break the "
+                        "sanitizer's shadow memory)\n");
+        max_memory_mb = 0;
+    }
     self_dir(dir, sizeof dir);
     int rc = 2;
     if (rn_adapter_load(&s.adapter, opt.adapter, dir, err, sizeof err) != 0 || load_inputs(&s, dir, err, sizeof err) != 0) {
@@ -272,13 +281,16 @@ int main(int argc, char **argv)
     snprintf(s.run.abi_version, sizeof s.run.abi_version, "%u.%u", api->abi_major, api->abi_minor);
     uint32_t jobs = opt.jobs ? opt.jobs : (uint32_t)(sysconf(_SC_NPROCESSORS_ONLN) > 0 ? sysconf(_SC_NPROCESSORS_ONLN) : 1);
     s.tty = isatty(STDOUT_FILENO);
+    char mem_text[32] = "none";
+    if (max_memory_mb) snprintf(mem_text, sizeof mem_text, "%llu MiB", (unsigned long long)max_memory_mb);
     s.total = s.run.n;
     if (!opt.quiet)
         printf("webnn-cts run-conformance: adapter %s (ABI %s), device %s\ncorpus %s: %u files, %u cases, %u selected"
-               "%s%s; %u jobs, timeout %g s\n",
+               "%s%s; %u jobs, timeout %g s, tensor cap %zu bytes, worker memory cap %s\n",
                s.adapter.label, s.run.abi_version, opt.device, s.corpus.hash, s.corpus.n_files, s.corpus.n_cases,
                s.run.n, s.corpus.n_unreadable ? " (some files unreadable)" : "",
-               s.corpus.n_skipped ? " (other JSON files skipped)" : "", jobs, opt.timeout);
+               s.corpus.n_skipped ? " (JSON files that are not vector files skipped)" : "", jobs, opt.timeout, wn_tensor_byte_cap(),
+               mem_text);
     rn_exec_init(&s.exec, &s.adapter, opt.device, opt.device_tensors);
     uint32_t *todo = malloc((s.run.n + 1) * sizeof *todo);
     if (!todo) {
@@ -295,7 +307,7 @@ int main(int argc, char **argv)
             todo[n_todo++] = i;
         }
     }
-    rn_pool_cfg cfg = {jobs, opt.timeout, &s, work, worker_exit, done, name_of};
+    rn_pool_cfg cfg = {jobs, opt.timeout, &s, work, worker_exit, done, name_of, max_memory_mb << 20};
     rn_pool_run(&cfg, todo, n_todo);
     free(todo);
     if (s.tty && !opt.quiet) rn_progress(stdout, s.done, s.total, s.counts, true);

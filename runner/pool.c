@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -107,6 +108,10 @@ static int spawn(const rn_pool_cfg *cfg, slot *slots, uint32_t self)
         prctl(PR_SET_PDEATHSIG, SIGKILL); /* a killed runner takes its workers along */
 #endif
         signal(SIGPIPE, SIG_DFL);
+        if (cfg->max_memory_bytes) {
+            struct rlimit rl = {(rlim_t)cfg->max_memory_bytes, (rlim_t)cfg->max_memory_bytes};
+            if (setrlimit(RLIMIT_DATA, &rl) != 0) perror("run-conformance: worker memory cap (setrlimit)");
+        }
         for (uint32_t k = 0; k < cfg->jobs; k++)
             if (k != self && slots[k].pid > 0) {
                 close(slots[k].cmd_fd);
@@ -159,13 +164,18 @@ static void reap(const rn_pool_cfg *cfg, slot *s)
     int status = 0;
     while (waitpid(s->pid, &status, 0) < 0 && errno == EINTR) {}
     if (s->busy) {
-        char msg[160], buf[32];
+        char msg[224], buf[32];
         if (WIFSIGNALED(status))
             snprintf(msg, sizeof msg, "the worker was killed by %s during this case",
                      rn_signal_name(WTERMSIG(status), buf, sizeof buf));
         else
             snprintf(msg, sizeof msg, "the worker exited with status %d during this case",
                      WIFEXITED(status) ? WEXITSTATUS(status) : -1);
+        if (cfg->max_memory_bytes) { /* an allocation refused by the cap often ends like this */
+            size_t n = strlen(msg);
+            snprintf(msg + n, sizeof msg - n, " (its memory is capped at %llu MiB, --max-memory)",
+                     (unsigned long long)(cfg->max_memory_bytes >> 20));
+        }
         report_lost(cfg, s->item, RN_CRASH, msg, now() - (s->deadline - cfg->timeout));
     }
     close_slot(s);

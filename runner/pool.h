@@ -21,6 +21,9 @@ typedef struct rn_pool_cfg {
     void (*done)(uint32_t item, const rn_result *r, void *ctx);
     /* the test name of an item (for CRASH/TIMEOUT results made by the runner) */
     const char *(*name_of)(uint32_t item, void *ctx);
+    /* RLIMIT_DATA of each worker in bytes (0: none): an adapter allocating without bound
+     * gets NULL from malloc (or dies) instead of taking the machine's memory */
+    uint64_t max_memory_bytes;
 } rn_pool_cfg;
 
 /* Runs every item exactly once. Returns 0, or -1 when no worker could be started at all

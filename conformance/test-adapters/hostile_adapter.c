@@ -6,9 +6,14 @@
  *     hang     loop forever in compute              exit     exit(0) in compute
  *     garbage  fill the outputs with random bytes   nan      fill float outputs with NaN
  *     shape    report a wrong output shape          overrun  write past the end of an output
- *     builderr fail build() with OperationError     slow     sleep 50 ms, then behave */
+ *     builderr fail build() with OperationError     slow     sleep 50 ms, then behave
+ *     alloc    ask malloc for 2^46 bytes, then allocate and touch 256 MiB blocks until
+ *              malloc fails (as under run-conformance --max-memory); compute() then fails
+ *              with an out-of-memory error; it gives up (and says so) after 8 GiB
+ *     leak     leak 64 KiB on every compute, then behave */
 #include <math.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -19,10 +24,10 @@
 
 const wna_api *webnn_adapter_entry(void);
 
-typedef enum action { A_NONE, A_SEGV, A_ABORT, A_HANG, A_EXIT, A_GARBAGE, A_NAN, A_SHAPE, A_OVERRUN, A_BUILDERR, A_SLOW } action;
+typedef enum action { A_NONE, A_SEGV, A_ABORT, A_HANG, A_EXIT, A_GARBAGE, A_NAN, A_SHAPE, A_OVERRUN, A_BUILDERR, A_SLOW, A_ALLOC, A_LEAK } action;
 
 static const char *const action_names[] = {"", "segv", "abort", "hang", "exit", "garbage", "nan",
-                                           "shape", "overrun", "builderr", "slow"};
+                                           "shape", "overrun", "builderr", "slow", "alloc", "leak"};
 
 struct wna_compiled {
     wna_compiled *inner;
@@ -98,12 +103,36 @@ static void misbehave_outputs(action act, wna_tensor *outs, uint32_t n)
     }
 }
 
+/* The huge allocation: 0 when malloc said no (the memory cap works), -1 when 8 GiB were
+ * allocated and touched without a failure (no cap). Everything is freed again. */
+static int allocate_until_refused(size_t *got_mib)
+{
+    enum { BLOCK = 256u << 20, MAX_BLOCKS = 32 };
+    void *volatile huge = malloc((size_t)1 << 46); /* volatile: the call must really happen */
+    free(huge); /* overcommit may let it through: untouched, it costs nothing */
+    char *blocks[MAX_BLOCKS];
+    int n = 0, rc = -1;
+    for (; n < MAX_BLOCKS; n++) {
+        blocks[n] = malloc(BLOCK);
+        if (!blocks[n]) {
+            rc = 0;
+            break;
+        }
+        for (size_t i = 0; i < BLOCK; i += 4096) ((volatile char *)blocks[n])[i] = 0x5a; /* commit every page */
+    }
+    *got_mib = (size_t)n * (BLOCK >> 20);
+    while (n > 0) free(blocks[--n]);
+    return rc;
+}
+
 static int h_compute(wna_compiled *c, const wna_tensor *ins, uint32_t n_in, wna_tensor *outs, uint32_t n_out,
                      wna_error *err)
 {
     switch (c->act) {
     case A_SEGV: {
-        volatile int *volatile p = NULL;
+        /* a real SIGSEGV: an address in the unmapped first page, not NULL itself, which
+         * UBSan would catch first in a sanitizer build */
+        volatile int *volatile p = (volatile int *)(uintptr_t)64;
         *p = 1;
         break;
     }
@@ -113,6 +142,21 @@ static int h_compute(wna_compiled *c, const wna_tensor *ins, uint32_t n_in, wna_
     case A_SLOW: {
         struct timespec ts = {0, 50000000};
         nanosleep(&ts, NULL);
+        break;
+    }
+    case A_ALLOC: {
+        size_t mib = 0;
+        int capped = allocate_until_refused(&mib);
+        err->kind = WNA_UNKNOWN_ERROR;
+        if (capped == 0)
+            snprintf(err->message, sizeof err->message, "hostile adapter: out of memory after %zu MiB", mib);
+        else
+            snprintf(err->message, sizeof err->message, "hostile adapter: allocated %zu MiB and was never refused", mib);
+        return -1;
+    }
+    case A_LEAK: {
+        char *volatile lost = malloc(64u << 10);
+        if (lost) memset(lost, 1, 64u << 10); /* touched, so it really costs memory */
         break;
     }
     default: break;

@@ -23,7 +23,9 @@ typedef struct wt_run {
 } wt_run;
 
 /* Loads `json` (single quotes become double quotes), validates and runs its first test.
- * Returns 0 when the graph ran; otherwise r->err says why. */
+ * Returns 0 when the graph ran (a validation vector, whose inputs carry no data, is only
+ * validated: r->outputs then hold the inferred descriptors and no data); otherwise r->err
+ * says why. */
 int wt_run_json(const char *json, wt_run *r);
 void wt_run_free(wt_run *r);
 

@@ -97,6 +97,14 @@ int wn_interp_run(const wn_graph *g, const wn_tensor *inputs, uint32_t n_inputs,
                                   wn_desc_str(&t->desc, a, sizeof a), wn_desc_str(&o->desc, b, sizeof b));
                 goto done;
             }
+            size_t bytes;
+            if (wn_desc_bytes(&o->desc, &bytes, err) != 0) { rc = -1; goto done; }
+            if (t->nbytes != bytes || (bytes > 0 && !t->data)) {
+                /* e.g. a validation vector's input, which carries a descriptor but no data */
+                rc = wn_set_error(err, WN_TYPE_ERROR, "input \"%s\": %zu bytes of data given, its descriptor needs %zu",
+                                  o->name, t->data ? t->nbytes : (size_t)0, bytes);
+                goto done;
+            }
             values[i] = *t;
         }
     }

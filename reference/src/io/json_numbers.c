@@ -39,6 +39,11 @@ int wn_json_number(const cJSON *item, wn_number *out, char *why, size_t why_cap)
 {
     if (cJSON_IsNumber(item)) {
         double v = item->valuedouble;
+        /* JSON has no infinite numbers: 1e999 overflows the parser's double */
+        if (!isfinite(v)) {
+            snprintf(why, why_cap, "a number literal out of the range of a double (write \"Infinity\" or \"-Infinity\")");
+            return -1;
+        }
         if (v == trunc(v) && fabs(v) <= MAX_SAFE_INTEGER) *out = wn_number_from_int((int64_t)v);
         else *out = wn_number_from_double(v);
         /* -0 written as a number stays a float -0 */
@@ -139,6 +144,30 @@ static int decode_base64(const char *s, unsigned char *out, size_t need, wn_erro
     return 0;
 }
 
+/* The element count of an array, or the decoded length of base64, against the shape. */
+static int data_size_check(const cJSON *data, const wn_desc *desc, size_t count, wn_error *err)
+{
+    size_t bytes;
+    if (wn_desc_bytes(desc, &bytes, err) != 0) return -1;
+    if (wn_tensor_byte_cap() && bytes > wn_tensor_byte_cap()) return 0;
+    if (cJSON_IsArray(data)) {
+        size_t len = (size_t)cJSON_GetArraySize(data);
+        if (len != count) return wn_set_error(err, WN_FORMAT_ERROR, "data has %zu elements, shape needs %zu", len, count);
+        return 0;
+    }
+    const cJSON *b64 = cJSON_IsObject(data) ? cJSON_GetObjectItemCaseSensitive(data, "base64") : NULL;
+    if (!cJSON_IsString(b64)) return 0; /* reported while decoding */
+    size_t len = strlen(b64->valuestring);
+    if (len % 4 != 0) return wn_set_error(err, WN_FORMAT_ERROR, "base64: length %zu is not a multiple of 4", len);
+    size_t pad = (len >= 1 && b64->valuestring[len - 1] == '=') + (len >= 2 && b64->valuestring[len - 2] == '=');
+    size_t decoded = len / 4 * 3 - pad;
+    if (decoded > bytes)
+        return wn_set_error(err, WN_FORMAT_ERROR, "base64: decodes to more than the %zu bytes the shape needs", bytes);
+    if (decoded < bytes)
+        return wn_set_error(err, WN_FORMAT_ERROR, "base64: decodes to %zu bytes, the shape needs %zu", decoded, bytes);
+    return 0;
+}
+
 int wn_json_tensor_data(const cJSON *data, const wn_desc *desc, wn_tensor *t, wn_error *err)
 {
     char why[160];
@@ -146,6 +175,9 @@ int wn_json_tensor_data(const cJSON *data, const wn_desc *desc, wn_tensor *t, wn
     wn_number n;
     if (!data) return wn_set_error(err, WN_FORMAT_ERROR, "data is missing");
     if (wn_desc_elements(desc, &count, err) != 0) return -1;
+    /* the sizes are checked before anything is allocated (an over-cap tensor is reported
+     * by wn_tensor_alloc, which allocates nothing then) */
+    if (data_size_check(data, desc, count, err) != 0) return -1;
     if (wn_tensor_alloc(t, desc, err) != 0) return -1;
     if (cJSON_IsObject(data)) {
         const cJSON *b64 = cJSON_GetObjectItemCaseSensitive(data, "base64");
