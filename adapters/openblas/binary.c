@@ -6,12 +6,20 @@
  * dims that are contiguous in both operands are merged, so every case runs as an outer walk
  * over rows and a contiguous innermost loop in one of three shapes: both operands advance
  * (same shape, or a broadcast row), a is a scalar for the row, or b is (a broadcast column).
- * The inner loops are plain indexed loops over one type, which gcc vectorizes. */
+ * The inner loops are plain indexed loops over one type, which gcc vectorizes; a big output
+ * is split into blocks of rows (or chunks of its one row) that the adapter's thread pool
+ * (par.c) runs. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "obl.h"
+#include "par.h"
+
+/* Elements per parallel task (overridable to test the split on the small vectors). */
+#ifndef OBL_CHUNK
+#define OBL_CHUNK ((size_t)1 << 15)
+#endif
 
 /* ---- the broadcast plan ---- */
 
@@ -93,17 +101,28 @@ typedef struct row_fns {
     row_fn vs; /* a advances, b fixed */
 } row_fns;
 
-/* Runs f over the plan: an odometer over the outer dims, a row over the innermost. */
-static void run_plan(const bcast_plan *p, const row_fns *f, const char *a, size_t a_size, const char *b,
-                     size_t b_size, char *out, size_t out_size)
+/* Element offsets of a and b at the start of row r (r counts the outer dims row-major). */
+static void row_offsets(const bcast_plan *p, size_t r, size_t *idx, size_t *oa, size_t *ob)
+{
+    *oa = *ob = 0;
+    for (uint32_t d = p->rank - 1; d-- > 0;) {
+        idx[d] = r % p->dims[d];
+        r /= p->dims[d];
+        *oa += idx[d] * p->sa[d];
+        *ob += idx[d] * p->sb[d];
+    }
+}
+
+/* Rows [r0, r1) of the plan: an odometer over the outer dims, a row over the innermost. */
+static void run_rows(const bcast_plan *p, row_fn fn, const char *a, size_t a_size, const char *b, size_t b_size,
+                     char *out, size_t out_size, size_t r0, size_t r1)
 {
     uint32_t inner = p->rank - 1;
     size_t n = p->dims[inner];
-    row_fn fn = p->sa[inner] == 0 && n > 1 ? f->sv : p->sb[inner] == 0 && n > 1 ? f->vs : f->vv;
-    size_t rows = p->count / n;
     size_t idx[WNA_MAX_RANK] = {0};
-    size_t oa = 0, ob = 0;
-    for (size_t r = 0; r < rows; r++) {
+    size_t oa, ob;
+    row_offsets(p, r0, idx, &oa, &ob);
+    for (size_t r = r0; r < r1; r++) {
         fn(a + oa * a_size, b + ob * b_size, out + r * n * out_size, n);
         /* advance the outer odometer, innermost outer dim first */
         for (uint32_t d = inner; d-- > 0;) {
@@ -117,12 +136,56 @@ static void run_plan(const bcast_plan *p, const row_fns *f, const char *a, size_
     }
 }
 
+/* One run of the plan, split into tasks of about OBL_CHUNK elements: blocks of whole rows, or
+ * chunks of the one row (a and b step 0 or 1 element along it). */
+typedef struct plan_job {
+    const bcast_plan *p;
+    row_fn fn;
+    const char *a, *b;
+    char *out;
+    size_t a_size, b_size, out_size;
+    size_t rows_per_task; /* 0: the plan is one row, split into chunks */
+} plan_job;
+
+static void plan_task(void *ctx, size_t k)
+{
+    const plan_job *j = ctx;
+    const bcast_plan *p = j->p;
+    uint32_t inner = p->rank - 1;
+    size_t n = p->dims[inner], rows = p->count / n;
+    if (j->rows_per_task == 0) {
+        size_t first = k * OBL_CHUNK, len = n - first < OBL_CHUNK ? n - first : OBL_CHUNK;
+        j->fn(j->a + first * p->sa[inner] * j->a_size, j->b + first * p->sb[inner] * j->b_size,
+              j->out + first * j->out_size, len);
+        return;
+    }
+    size_t r0 = k * j->rows_per_task, r1 = rows - r0 < j->rows_per_task ? rows : r0 + j->rows_per_task;
+    run_rows(p, j->fn, j->a, j->a_size, j->b, j->b_size, j->out, j->out_size, r0, r1);
+}
+
+static void run_plan(const bcast_plan *p, const row_fns *f, const char *a, size_t a_size, const char *b,
+                     size_t b_size, char *out, size_t out_size)
+{
+    uint32_t inner = p->rank - 1;
+    size_t n = p->dims[inner], rows = p->count / n;
+    row_fn fn = p->sa[inner] == 0 && n > 1 ? f->sv : p->sb[inner] == 0 && n > 1 ? f->vs : f->vv;
+    plan_job job = {p, fn, a, b, out, a_size, b_size, out_size, 0};
+    size_t tasks;
+    if (rows == 1) {
+        tasks = obl_tasks(n, OBL_CHUNK);
+    } else {
+        job.rows_per_task = n >= OBL_CHUNK ? 1 : OBL_CHUNK / n;
+        tasks = obl_tasks(rows, job.rows_per_task);
+    }
+    obl_parallel_for(tasks, p->count, plan_task, &job);
+}
+
 /* Three row loops for one expression of x (from a) and y (from b). */
 #define ROW_FNS(NAME, TIN, TOUT, EXPR)                                                              \
     static void NAME##_vv(const void *pa, const void *pb, void *po, size_t n)                      \
     {                                                                                               \
-        const TIN *a = pa, *b = pb;                                                                 \
-        TOUT *o = po;                                                                               \
+        const TIN *restrict a = pa, *restrict b = pb;                                               \
+        TOUT *restrict o = po;                                                                      \
         for (size_t i = 0; i < n; i++) {                                                            \
             TIN x = a[i], y = b[i];                                                                 \
             o[i] = (EXPR);                                                                          \
@@ -130,8 +193,8 @@ static void run_plan(const bcast_plan *p, const row_fns *f, const char *a, size_
     }                                                                                               \
     static void NAME##_sv(const void *pa, const void *pb, void *po, size_t n)                      \
     {                                                                                               \
-        const TIN *b = pb;                                                                          \
-        TOUT *o = po;                                                                               \
+        const TIN *restrict b = pb;                                                                 \
+        TOUT *restrict o = po;                                                                      \
         const TIN x = *(const TIN *)pa;                                                             \
         for (size_t i = 0; i < n; i++) {                                                            \
             TIN y = b[i];                                                                           \
@@ -140,8 +203,8 @@ static void run_plan(const bcast_plan *p, const row_fns *f, const char *a, size_
     }                                                                                               \
     static void NAME##_vs(const void *pa, const void *pb, void *po, size_t n)                      \
     {                                                                                               \
-        const TIN *a = pa;                                                                          \
-        TOUT *o = po;                                                                               \
+        const TIN *restrict a = pa;                                                                 \
+        TOUT *restrict o = po;                                                                      \
         const TIN y = *(const TIN *)pb;                                                             \
         for (size_t i = 0; i < n; i++) {                                                            \
             TIN x = a[i];                                                                           \
@@ -169,8 +232,8 @@ static inline float min_f(float x, float y)
 
 /* prelu as the spec writes it, max(0, x) + slope * min(0, x), with NaN passing through the
  * max/min (so an infinite slope gives NaN for x > 0, as in the reference). */
-static inline float max0(float x) { return isnan(x) ? x : x > 0 ? x : 0.0f; }
-static inline float min0(float x) { return isnan(x) ? x : x < 0 ? x : 0.0f; }
+static inline float max0(float x) { return x <= 0 ? 0.0f : x; } /* NaN: compare false */
+static inline float min0(float x) { return x >= 0 ? 0.0f : x; }
 
 ROW_FNS(add, float, float, x + y)
 ROW_FNS(sub, float, float, x - y)

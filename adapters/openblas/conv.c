@@ -11,13 +11,19 @@
  *   conv2d nchw: out[Og, OH*OW]  = W[Og, Kg] x cols[Kg, OH*OW]
  *   conv2d nhwc: out[OH*OW, Og]  = cols[OH*OW, Kg] x W[Kg, Og]      (ldc = O)
  *   convT nchw:  cols[Og*kh*kw, H*W] = W[Cg, Og*kh*kw]^T x in[Cg, H*W], then col2im
- *   convT nhwc:  cols[H*W, kh*kw*Og] = in[H*W, Cg] x W[Cg, kh*kw*Og], then col2im */
+ *   convT nhwc:  cols[H*W, kh*kw*Og] = in[H*W, Cg] x W[Cg, kh*kw*Og], then col2im
+ *
+ * Threads: sgemm runs on OpenBLAS's own threads; im2col and the depthwise loops run on the
+ * adapter's pool (par.c: channels, or output rows for nhwc) when big, never around an sgemm
+ * call (two pools busy on the same cores would oversubscribe them). Each output element's
+ * taps are summed in the same order with or without threads. */
 #include <cblas.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "obl.h"
+#include "par.h"
 
 static const wna_operand_limits conv_limits[] = {
     {"input", OBL_FLOATS, 4, 4}, {"filter", OBL_FLOATS, 4, 4}, {"bias", OBL_FLOATS, 1, 1}, {"output", OBL_FLOATS, 4, 4}};
@@ -248,56 +254,95 @@ static void valid_range(size_t out_w, size_t stride, long off, size_t w, size_t 
     *hi = last < first ? (size_t)first : (size_t)(last + 1);
 }
 
-/* nchw im2col of batch n, group g: cols[(c, ky, kx)][oy*OW + ox]. */
-static void im2col_nchw(const conv_state *s, const float *in, size_t n, size_t g)
+/* What a parallel conv task needs (im2col: batch n and group g). */
+typedef struct conv_job {
+    const conv_state *s;
+    const float *in;
+    float *out;
+    size_t n, g;
+} conv_job;
+
+/* nchw im2col of batch n, group g: cols[(c, ky, kx)][oy*OW + ox]; task c fills channel c's rows. */
+static void im2col_nchw_task(void *ctx, size_t c)
 {
-    size_t plane = s->oh * s->ow;
-    float *row = s->cols;
-    for (size_t c = 0; c < s->cg; c++) {
-        const float *src = in + (n * s->c + g * s->cg + c) * s->h * s->w;
-        for (size_t ky = 0; ky < s->kh; ky++)
-            for (size_t kx = 0; kx < s->kw; kx++, row += plane) {
-                long offx = (long)(kx * s->dw) - (long)s->pl;
-                size_t lo, hi;
-                valid_range(s->ow, s->sw, offx, s->w, &lo, &hi);
-                for (size_t oy = 0; oy < s->oh; oy++) {
-                    float *dst = row + oy * s->ow;
-                    long iy = (long)(oy * s->sh + ky * s->dh) - (long)s->pt;
-                    if (iy < 0 || iy >= (long)s->h) {
-                        memset(dst, 0, s->ow * sizeof *dst);
-                        continue;
-                    }
-                    const float *srow = src + (size_t)iy * s->w;
-                    for (size_t ox = 0; ox < lo; ox++) dst[ox] = 0.0f;
-                    if (s->sw == 1) {
-                        if (hi > lo) memcpy(dst + lo, srow + (long)lo + offx, (hi - lo) * sizeof *dst);
-                    } else {
-                        for (size_t ox = lo; ox < hi; ox++) dst[ox] = srow[(long)(ox * s->sw) + offx];
-                    }
-                    for (size_t ox = hi; ox < s->ow; ox++) dst[ox] = 0.0f;
+    const conv_job *job = ctx;
+    const conv_state *s = job->s;
+    size_t plane = s->oh * s->ow, taps = s->kh * s->kw;
+    const float *src = job->in + (job->n * s->c + job->g * s->cg + c) * s->h * s->w;
+    float *row = s->cols + c * taps * plane;
+    for (size_t ky = 0; ky < s->kh; ky++)
+        for (size_t kx = 0; kx < s->kw; kx++, row += plane) {
+            long offx = (long)(kx * s->dw) - (long)s->pl;
+            size_t lo, hi;
+            valid_range(s->ow, s->sw, offx, s->w, &lo, &hi);
+            for (size_t oy = 0; oy < s->oh; oy++) {
+                float *dst = row + oy * s->ow;
+                long iy = (long)(oy * s->sh + ky * s->dh) - (long)s->pt;
+                if (iy < 0 || iy >= (long)s->h) {
+                    memset(dst, 0, s->ow * sizeof *dst);
+                    continue;
                 }
+                const float *srow = src + (size_t)iy * s->w;
+                for (size_t ox = 0; ox < lo; ox++) dst[ox] = 0.0f;
+                if (s->sw == 1) {
+                    if (hi > lo) memcpy(dst + lo, srow + (long)lo + offx, (hi - lo) * sizeof *dst);
+                } else {
+                    for (size_t ox = lo; ox < hi; ox++) dst[ox] = srow[(long)(ox * s->sw) + offx];
+                }
+                for (size_t ox = hi; ox < s->ow; ox++) dst[ox] = 0.0f;
             }
-    }
+        }
 }
 
-/* nhwc im2col of batch n, group g: cols[oy*OW + ox][(ky, kx, c)]. */
+static void im2col_nchw(const conv_state *s, const float *in, size_t n, size_t g)
+{
+    conv_job job = {s, in, NULL, n, g};
+    obl_parallel_for(s->cg, s->cg * s->kh * s->kw * s->oh * s->ow, im2col_nchw_task, &job);
+}
+
+/* nhwc im2col of batch n, group g: cols[oy*OW + ox][(ky, kx, c)]. With one group and no
+ * horizontal dilation the taps of one kernel row are one contiguous run of the input (kw*C
+ * floats), copied at once: a 7x7 kernel over 3 channels copies 21 floats, not 7 runs of 3. */
+static void im2col_nhwc_task(void *ctx, size_t oy)
+{
+    const conv_job *job = ctx;
+    const conv_state *s = job->s;
+    const float *in = job->in;
+    size_t n = job->n, g = job->g;
+    size_t cg = s->cg, kw = s->kw, krow = kw * cg, kg = s->kh * krow;
+    int runs = s->g == 1 && s->dw == 1;
+    float *dst = s->cols + oy * s->ow * kg;
+    for (size_t ox = 0; ox < s->ow; ox++)
+        for (size_t ky = 0; ky < s->kh; ky++, dst += krow) {
+            long iy = (long)(oy * s->sh + ky * s->dh) - (long)s->pt;
+            if (iy < 0 || iy >= (long)s->h) {
+                memset(dst, 0, krow * sizeof *dst);
+                continue;
+            }
+            const float *srow = in + (n * s->h + (size_t)iy) * s->w * s->c + g * cg;
+            long ix0 = (long)(ox * s->sw) - (long)s->pl;
+            if (runs) { /* taps kx in [klo, khi) land inside the row */
+                long lo = ix0 < 0 ? -ix0 : 0, hi = (long)s->w - ix0;
+                size_t klo = lo > (long)kw ? kw : (size_t)lo;
+                size_t khi = hi < (long)klo ? klo : hi > (long)kw ? kw : (size_t)hi;
+                memset(dst, 0, klo * cg * sizeof *dst);
+                if (khi > klo)
+                    memcpy(dst + klo * cg, srow + (size_t)(ix0 + (long)klo) * cg, (khi - klo) * cg * sizeof *dst);
+                memset(dst + khi * cg, 0, (kw - khi) * cg * sizeof *dst);
+                continue;
+            }
+            for (size_t kx = 0; kx < kw; kx++) {
+                long ix = ix0 + (long)(kx * s->dw);
+                if (ix < 0 || ix >= (long)s->w) memset(dst + kx * cg, 0, cg * sizeof *dst);
+                else memcpy(dst + kx * cg, srow + (size_t)ix * s->c, cg * sizeof *dst);
+            }
+        }
+}
+
 static void im2col_nhwc(const conv_state *s, const float *in, size_t n, size_t g)
 {
-    float *dst = s->cols;
-    size_t cg = s->cg;
-    for (size_t oy = 0; oy < s->oh; oy++)
-        for (size_t ox = 0; ox < s->ow; ox++)
-            for (size_t ky = 0; ky < s->kh; ky++) {
-                long iy = (long)(oy * s->sh + ky * s->dh) - (long)s->pt;
-                for (size_t kx = 0; kx < s->kw; kx++, dst += cg) {
-                    long ix = (long)(ox * s->sw + kx * s->dw) - (long)s->pl;
-                    if (iy < 0 || iy >= (long)s->h || ix < 0 || ix >= (long)s->w) {
-                        memset(dst, 0, cg * sizeof *dst);
-                        continue;
-                    }
-                    memcpy(dst, in + ((n * s->h + (size_t)iy) * s->w + (size_t)ix) * s->c + g * cg, cg * sizeof *dst);
-                }
-            }
+    conv_job job = {s, in, NULL, n, g};
+    obl_parallel_for(s->oh, s->oh * s->ow * s->kh * s->kw * s->cg, im2col_nhwc_task, &job);
 }
 
 static void conv2d_gemm(const conv_state *s, const float *in, float *out, float beta)
@@ -331,58 +376,74 @@ static void conv2d_gemm(const conv_state *s, const float *in, float *out, float 
         }
 }
 
-/* Depthwise conv2d (Cg == 1, O = G * m): out[oc] += w[oc, tap] * in[oc / m] over the taps. */
-static void conv2d_depthwise(const conv_state *s, const float *in, float *out)
+/* Depthwise conv2d (Cg == 1, O = G * m): out[oc] += w[oc, tap] * in[oc / m] over the taps.
+ * nchw: one task per (batch, output channel) plane; nhwc: one task per output row. */
+static void depthwise_nchw_task(void *ctx, size_t t)
 {
+    const conv_job *job = ctx;
+    const conv_state *s = job->s;
+    const float *in = job->in;
+    float *out = job->out;
     size_t m = s->og, taps = s->kh * s->kw;
-    if (!s->nhwc) {
-        for (size_t n = 0; n < s->n; n++)
-            for (size_t oc = 0; oc < s->o; oc++) {
-                const float *src = in + (n * s->c + oc / m) * s->h * s->w;
-                float *dst = out + (n * s->o + oc) * s->oh * s->ow;
-                for (size_t ky = 0; ky < s->kh; ky++)
-                    for (size_t kx = 0; kx < s->kw; kx++) {
-                        float wv = s->wpack[oc * taps + ky * s->kw + kx];
-                        long offx = (long)(kx * s->dw) - (long)s->pl;
-                        size_t lo, hi;
-                        valid_range(s->ow, s->sw, offx, s->w, &lo, &hi);
-                        for (size_t oy = 0; oy < s->oh; oy++) {
-                            long iy = (long)(oy * s->sh + ky * s->dh) - (long)s->pt;
-                            if (iy < 0 || iy >= (long)s->h) continue;
-                            const float *srow = src + (size_t)iy * s->w;
-                            float *drow = dst + oy * s->ow;
-                            if (s->sw == 1) {
-                                const float *sp = srow + offx;
-                                for (size_t ox = lo; ox < hi; ox++) drow[ox] += wv * sp[ox];
-                            } else {
-                                for (size_t ox = lo; ox < hi; ox++) drow[ox] += wv * srow[(long)(ox * s->sw) + offx];
-                            }
-                        }
-                    }
-            }
-        return;
-    }
-    for (size_t n = 0; n < s->n; n++)
-        for (size_t oy = 0; oy < s->oh; oy++)
-            for (size_t ox = 0; ox < s->ow; ox++) {
-                float *drow = out + ((n * s->oh + oy) * s->ow + ox) * s->o;
-                for (size_t ky = 0; ky < s->kh; ky++) {
-                    long iy = (long)(oy * s->sh + ky * s->dh) - (long)s->pt;
-                    if (iy < 0 || iy >= (long)s->h) continue;
-                    for (size_t kx = 0; kx < s->kw; kx++) {
-                        long ix = (long)(ox * s->sw + kx * s->dw) - (long)s->pl;
-                        if (ix < 0 || ix >= (long)s->w) continue;
-                        const float *srow = in + ((n * s->h + (size_t)iy) * s->w + (size_t)ix) * s->c;
-                        const float *wrow = s->wpack + (ky * s->kw + kx) * s->o;
-                        if (m == 1) {
-                            for (size_t c = 0; c < s->o; c++) drow[c] += srow[c] * wrow[c];
-                        } else {
-                            for (size_t c = 0; c < s->c; c++)
-                                for (size_t j = 0; j < m; j++) drow[c * m + j] += srow[c] * wrow[c * m + j];
-                        }
-                    }
+    size_t n = t / s->o, oc = t % s->o;
+    const float *src = in + (n * s->c + oc / m) * s->h * s->w;
+    float *dst = out + t * s->oh * s->ow;
+    for (size_t ky = 0; ky < s->kh; ky++)
+        for (size_t kx = 0; kx < s->kw; kx++) {
+            float wv = s->wpack[oc * taps + ky * s->kw + kx];
+            long offx = (long)(kx * s->dw) - (long)s->pl;
+            size_t lo, hi;
+            valid_range(s->ow, s->sw, offx, s->w, &lo, &hi);
+            for (size_t oy = 0; oy < s->oh; oy++) {
+                long iy = (long)(oy * s->sh + ky * s->dh) - (long)s->pt;
+                if (iy < 0 || iy >= (long)s->h) continue;
+                const float *restrict srow = src + (size_t)iy * s->w;
+                float *restrict drow = dst + oy * s->ow;
+                if (s->sw == 1) {
+                    const float *restrict sp = srow + offx;
+                    for (size_t ox = lo; ox < hi; ox++) drow[ox] += wv * sp[ox];
+                } else {
+                    for (size_t ox = lo; ox < hi; ox++) drow[ox] += wv * srow[(long)(ox * s->sw) + offx];
                 }
             }
+        }
+}
+
+static void depthwise_nhwc_task(void *ctx, size_t t)
+{
+    const conv_job *job = ctx;
+    const conv_state *s = job->s;
+    const float *in = job->in;
+    float *out = job->out;
+    size_t m = s->og;
+    size_t n = t / s->oh, oy = t % s->oh;
+    for (size_t ox = 0; ox < s->ow; ox++) {
+        float *restrict drow = out + (t * s->ow + ox) * s->o;
+        for (size_t ky = 0; ky < s->kh; ky++) {
+            long iy = (long)(oy * s->sh + ky * s->dh) - (long)s->pt;
+            if (iy < 0 || iy >= (long)s->h) continue;
+            for (size_t kx = 0; kx < s->kw; kx++) {
+                long ix = (long)(ox * s->sw + kx * s->dw) - (long)s->pl;
+                if (ix < 0 || ix >= (long)s->w) continue;
+                const float *restrict srow = in + ((n * s->h + (size_t)iy) * s->w + (size_t)ix) * s->c;
+                const float *restrict wrow = s->wpack + (ky * s->kw + kx) * s->o;
+                if (m == 1) {
+                    for (size_t c = 0; c < s->o; c++) drow[c] += srow[c] * wrow[c];
+                } else {
+                    for (size_t c = 0; c < s->c; c++)
+                        for (size_t j = 0; j < m; j++) drow[c * m + j] += srow[c] * wrow[c * m + j];
+                }
+            }
+        }
+    }
+}
+
+static void conv2d_depthwise(const conv_state *s, const float *in, float *out)
+{
+    conv_job job = {s, in, out, 0, 0};
+    size_t work = s->n * s->o * s->oh * s->ow * s->kh * s->kw;
+    if (s->nhwc) obl_parallel_for(s->n * s->oh, work, depthwise_nhwc_task, &job);
+    else obl_parallel_for(s->n * s->o, work, depthwise_nchw_task, &job);
 }
 
 /* convTranspose2d: per batch and group, the sgemm then col2im (scatter-add into the output). */

@@ -8,12 +8,33 @@
  * Accumulators are double, filled in row-major order like the reference, and rounded to
  * float32 once: a float32 running sum could cancel to a small result many ULP off, and the
  * tolerance is counted in ULP of the result. Empty axes reduce nothing: each output is the
- * op applied to one element (reduceSum(x) = x, reduceL2(x) = |x|, ...), as the reference. */
+ * op applied to one element (reduceSum(x) = x, reduceL2(x) = |x|, ...), as the reference.
+ *
+ * Speed: the sums over a contiguous row are SIMD reductions (several double partial sums:
+ * a different order than the reference's, far inside the N-ULP bounds since each partial sum
+ * is double); reduceLogSumExp's exp is glibc's libmvec vector exp. The two common shapes run
+ * on the adapter's thread pool (par.c) when big: [kept, reduced] (one output per row: blocks
+ * of rows) and [reduced, kept] (bands of columns). */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "obl.h"
+#include "par.h"
+
+/* glibc declares its libmvec variants only under -ffast-math (not usable here: NaN and Inf
+ * are tested); declaring exp a SIMD function lets gcc call them. */
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
+__attribute__((simd("notinbranch"))) double exp(double);
+#endif
+
+/* Elements and columns per parallel task (overridable to test the split on small vectors). */
+#ifndef OBL_CHUNK
+#define OBL_CHUNK ((size_t)1 << 15)
+#endif
+#ifndef OBL_COLUMNS
+#define OBL_COLUMNS ((size_t)256)
+#endif
 
 enum reduce_kind { R_SUM, R_L1, R_SUMSQ, R_L2, R_MEAN, R_LOGSUM, R_PROD, R_MAX, R_MIN, R_LSE };
 
@@ -75,16 +96,19 @@ static double fold_flat(int kind, double acc, double aux, const float *x, size_t
     case R_SUM:
     case R_MEAN:
     case R_LOGSUM:
+#pragma omp simd reduction(+ : acc)
         for (size_t i = 0; i < n; i++) acc += x[i];
         break;
     case R_L1:
+#pragma omp simd reduction(+ : acc)
         for (size_t i = 0; i < n; i++) acc += fabs((double)x[i]);
         break;
     case R_SUMSQ:
     case R_L2:
+#pragma omp simd reduction(+ : acc)
         for (size_t i = 0; i < n; i++) acc += (double)x[i] * x[i];
         break;
-    case R_PROD:
+    case R_PROD: /* in order: a reordered product could underflow or overflow differently */
         for (size_t i = 0; i < n; i++) acc *= x[i];
         break;
     case R_MAX:
@@ -136,6 +160,7 @@ static void fold_rows(int kind, double *acc, const float *x, size_t n)
  * NaN maxima are the result themselves and their sums are ignored). */
 static double fold_flat_exp(double acc, double m, const float *x, size_t n)
 {
+#pragma omp simd reduction(+ : acc)
     for (size_t i = 0; i < n; i++) acc += exp(x[i] - m);
     return acc;
 }
@@ -144,11 +169,54 @@ static void fold_rows_exp(double *acc, const double *m, const float *x, size_t n
     for (size_t i = 0; i < n; i++) acc[i] += exp(x[i] - m[i]);
 }
 
+/* The two shapes walked in parallel: [kept, reduced] (rows) and [reduced, kept] (columns). */
+typedef struct walk_job {
+    const reduce_plan *p;
+    int kind;
+    const float *x;
+    double *acc;
+    const double *m;
+    size_t per_task; /* rows, or columns, per task */
+} walk_job;
+
+static void rows_task(void *ctx, size_t k)
+{
+    const walk_job *j = ctx;
+    size_t n = j->p->dims[1], rows = j->p->dims[0];
+    size_t r0 = k * j->per_task, r1 = rows - r0 < j->per_task ? rows : r0 + j->per_task;
+    for (size_t r = r0; r < r1; r++) {
+        const float *row = j->x + r * n;
+        j->acc[r] = j->m ? fold_flat_exp(j->acc[r], j->m[r], row, n) : fold_flat(j->kind, j->acc[r], 0, row, n);
+    }
+}
+
+static void columns_task(void *ctx, size_t k)
+{
+    const walk_job *j = ctx;
+    size_t n = j->p->dims[1], rows = j->p->dims[0];
+    size_t c0 = k * j->per_task, w = n - c0 < j->per_task ? n - c0 : j->per_task;
+    for (size_t r = 0; r < rows; r++) {
+        if (j->m) fold_rows_exp(j->acc + c0, j->m + c0, j->x + r * n + c0, w);
+        else fold_rows(j->kind, j->acc + c0, j->x + r * n + c0, w);
+    }
+}
+
 /* Walks the input in memory order; pass 2 of reduceLogSumExp when m != NULL. */
 static void walk(const reduce_plan *p, int kind, const float *x, double *acc, const double *m)
 {
     uint32_t inner = p->rank - 1;
     size_t n = p->dims[inner], rows = p->in_count / n;
+    if (p->rank == 2) {
+        walk_job job = {p, kind, x, acc, m, 0};
+        if (p->reduced[1]) { /* row r gives output r */
+            job.per_task = n >= OBL_CHUNK ? 1 : OBL_CHUNK / n;
+            obl_parallel_for(obl_tasks(rows, job.per_task), p->in_count, rows_task, &job);
+        } else {
+            job.per_task = OBL_COLUMNS;
+            obl_parallel_for(obl_tasks(n, job.per_task), p->in_count, columns_task, &job);
+        }
+        return;
+    }
     size_t idx[WNA_MAX_RANK] = {0};
     size_t o = 0;
     for (size_t r = 0; r < rows; r++) {

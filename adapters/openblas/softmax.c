@@ -7,11 +7,33 @@
  * evaluated in double (x - max is exact there; in float32 its rounding error would be
  * amplified by exp), stored as float32 in the output, and divided by the double sum.
  * A NaN in a line, a +Inf, or a line of only -Inf makes the whole line NaN, as the spec's
- * emulation (and the reference) do: x - max is then NaN somewhere. */
+ * emulation (and the reference) do: x - max is then NaN somewhere.
+ *
+ * Speed: the line loops are SIMD (max and sum as SIMD reductions, the NaN test a separate
+ * flag; exp is glibc's libmvec vector exp, with an avx2 clone), and blocks of lines (last
+ * axis) or bands of columns (other axes) run on the adapter's thread pool (par.c) when big. */
 #include <math.h>
 #include <stdlib.h>
 
 #include "obl.h"
+#include "par.h"
+
+/* glibc declares its libmvec variants only under -ffast-math (not usable here: NaN and Inf
+ * are tested); declaring exp a SIMD function lets gcc call them. */
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
+__attribute__((simd("notinbranch"))) double exp(double);
+#define HOT_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define HOT_CLONES
+#endif
+
+/* Elements and columns per parallel task (overridable to test the split on small vectors). */
+#ifndef OBL_CHUNK
+#define OBL_CHUNK ((size_t)1 << 15)
+#endif
+#ifndef OBL_COLUMNS
+#define OBL_COLUMNS ((size_t)256)
+#endif
 
 typedef struct softmax_state {
     uint32_t in, out;
@@ -20,12 +42,17 @@ typedef struct softmax_state {
 } softmax_state;
 
 /* Last axis: one contiguous line of n. */
-static void softmax_line(const float *x, float *y, size_t n)
+HOT_CLONES static void softmax_line(const float *restrict x, float *restrict y, size_t n)
 {
-    double m = -INFINITY;
-    for (size_t i = 0; i < n; i++)
-        if (isnan(x[i]) || x[i] > m) m = x[i]; /* once NaN, m stays NaN */
-    double sum = 0;
+    float mf = -INFINITY;
+    int has_nan = 0;
+#pragma omp simd reduction(max : mf) reduction(| : has_nan)
+    for (size_t i = 0; i < n; i++) {
+        mf = x[i] > mf ? x[i] : mf;
+        has_nan |= x[i] != x[i];
+    }
+    double m = has_nan ? NAN : mf, sum = 0;
+#pragma omp simd reduction(+ : sum)
     for (size_t i = 0; i < n; i++) {
         double e = exp(x[i] - m);
         y[i] = (float)e;
@@ -34,22 +61,23 @@ static void softmax_line(const float *x, float *y, size_t n)
     for (size_t i = 0; i < n; i++) y[i] = (float)(y[i] / sum);
 }
 
-/* Inner axis: a block of len rows of `inner` contiguous elements. */
-static void softmax_block(const float *x, float *y, size_t len, size_t inner, double *m, double *sum)
+/* Inner axis: columns [c0, c1) of a block of len rows of `inner` contiguous elements. */
+static void softmax_band(const float *x, float *y, size_t len, size_t inner, size_t c0, size_t c1, double *m,
+                         double *sum)
 {
-    for (size_t j = 0; j < inner; j++) {
+    for (size_t j = c0; j < c1; j++) {
         m[j] = -INFINITY;
         sum[j] = 0;
     }
     for (size_t k = 0; k < len; k++) {
         const float *row = x + k * inner;
-        for (size_t j = 0; j < inner; j++)
+        for (size_t j = c0; j < c1; j++)
             if (isnan(row[j]) || row[j] > m[j]) m[j] = row[j];
     }
     for (size_t k = 0; k < len; k++) {
         const float *row = x + k * inner;
         float *out = y + k * inner;
-        for (size_t j = 0; j < inner; j++) {
+        for (size_t j = c0; j < c1; j++) {
             double e = exp(row[j] - m[j]);
             out[j] = (float)e;
             sum[j] += e;
@@ -57,8 +85,34 @@ static void softmax_block(const float *x, float *y, size_t len, size_t inner, do
     }
     for (size_t k = 0; k < len; k++) {
         float *out = y + k * inner;
-        for (size_t j = 0; j < inner; j++) out[j] = (float)(out[j] / sum[j]);
+        for (size_t j = c0; j < c1; j++) out[j] = (float)(out[j] / sum[j]);
     }
+}
+
+/* Blocks of lines (inner == 1), or bands of columns of block o (inner > 1). */
+typedef struct softmax_job {
+    const softmax_state *s;
+    const float *x;
+    float *y;
+    size_t o;        /* bands: the block */
+    size_t per_task; /* lines, or columns, per task */
+} softmax_job;
+
+static void lines_task(void *ctx, size_t k)
+{
+    const softmax_job *j = ctx;
+    size_t len = j->s->len, o0 = k * j->per_task;
+    size_t o1 = j->s->outer - o0 < j->per_task ? j->s->outer : o0 + j->per_task;
+    for (size_t o = o0; o < o1; o++) softmax_line(j->x + o * len, j->y + o * len, len);
+}
+
+static void band_task(void *ctx, size_t k)
+{
+    const softmax_job *j = ctx;
+    const softmax_state *s = j->s;
+    size_t block = s->len * s->inner, c0 = k * j->per_task;
+    size_t c1 = s->inner - c0 < j->per_task ? s->inner : c0 + j->per_task;
+    softmax_band(j->x + j->o * block, j->y + j->o * block, s->len, s->inner, c0, c1, s->max, s->sum);
 }
 
 static int softmax_run(const void *state, obl_value *values, wna_error *err)
@@ -68,10 +122,15 @@ static int softmax_run(const void *state, obl_value *values, wna_error *err)
     float *y = values[s->out].f;
     if (!x || !y) return obl_fail(err, WNA_OPERATION_ERROR, "softmax: operands must be float");
     size_t block = s->len * s->inner;
-    for (size_t o = 0; o < s->outer; o++) {
-        if (s->inner == 1) softmax_line(x + o * block, y + o * block, s->len);
-        else softmax_block(x + o * block, y + o * block, s->len, s->inner, s->max, s->sum);
+    softmax_job job = {s, x, y, 0, 0};
+    if (s->inner == 1) {
+        job.per_task = s->len >= OBL_CHUNK ? 1 : OBL_CHUNK / s->len;
+        obl_parallel_for(obl_tasks(s->outer, job.per_task), s->outer * block, lines_task, &job);
+        return 0;
     }
+    job.per_task = OBL_COLUMNS;
+    for (job.o = 0; job.o < s->outer; job.o++)
+        obl_parallel_for(obl_tasks(s->inner, job.per_task), block, band_task, &job);
     return 0;
 }
 

@@ -15,12 +15,32 @@
  *   - tanh, erf: glibc 2.36's double versions are faster than tanhf/erff (measured: 20 vs
  *     23 ms and 21 vs 27 ms per 1M elements) and round once, like the reference.
  * Options (alpha, beta, clamp bounds) are first cast to the input's data type, as the spec's
- * builder steps do (alpha 0.2 is 0.199951171875 for float16). */
+ * builder steps do (alpha 0.2 is 0.199951171875 for float16).
+ *
+ * Speed: the loops are branch-free where the spec's NaN/-0 rules allow (relu, leakyRelu, prelu
+ * select with one compare), so gcc -O3 vectorizes them; exp and sigmoid call glibc's libmvec
+ * vector expf (about 1 ULP, against the 32 and 34 ULP bounds) and have an avx2 clone; a big
+ * tensor is split into chunks that the adapter's thread pool (par.c) maps in parallel. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "obl.h"
+#include "par.h"
+
+/* glibc declares its libmvec vector variants only under -ffast-math (which this adapter must
+ * not use: NaN and Inf are tested); declaring expf a SIMD function lets gcc call them. */
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
+__attribute__((simd("notinbranch"))) float expf(float);
+#define HOT_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define HOT_CLONES
+#endif
+
+/* Elements per parallel task (overridable to test the split on the small vectors). */
+#ifndef OBL_CHUNK
+#define OBL_CHUNK ((size_t)1 << 15)
+#endif
 
 /* The spec's cast of an option to the input's type: float32 rounds to nearest even, float16
  * rounds the double once to binary16 (not through float32, which could round twice). */
@@ -34,23 +54,25 @@ static float cast_option(double v, int32_t dtype)
     return (float)(nearbyint(v / quantum) * quantum); /* v/quantum is exact */
 }
 
-/* max(0, x) and min(0, x) as the spec's expressions use them; NaN passes through. */
-static inline float max0(float x) { return isnan(x) ? x : x > 0 ? x : 0.0f; }
-static inline float min0(float x) { return isnan(x) ? x : x < 0 ? x : 0.0f; }
+/* max(0, x) and min(0, x) as the spec's expressions use them; NaN passes through (the compare
+ * is false for NaN) and -0 gives +0, as the reference. One compare and a select: vectorizable. */
+static inline float max0(float x) { return x <= 0 ? 0.0f : x; }
+static inline float min0(float x) { return x >= 0 ? 0.0f : x; }
 
 /* A loop over n elements; p holds the op's cast options. */
 typedef void (*map_fn)(const float *x, void *y, size_t n, const float *p);
 
-#define MAP_FN(NAME, EXPR)                                                                         \
-    static void NAME##_map(const float *xs, void *ys, size_t n, const float *p)                   \
+#define MAP_FN_ATTR(NAME, EXPR, ATTR)                                                              \
+    ATTR static void NAME##_map(const float *restrict xs, void *ys, size_t n, const float *p)      \
     {                                                                                              \
-        float *y = ys;                                                                             \
+        float *restrict y = ys;                                                                    \
         (void)p;                                                                                   \
         for (size_t i = 0; i < n; i++) {                                                           \
             float x = xs[i];                                                                       \
             y[i] = (EXPR);                                                                         \
         }                                                                                          \
     }
+#define MAP_FN(NAME, EXPR) MAP_FN_ATTR(NAME, EXPR, )
 
 /* sign: 1 if > 0, -1 if < 0, else 0 (so sign(NaN) = 0 and sign(-0) = +0, as the reference). */
 static inline float sign_f(float x) { return x > 0 ? 1.0f : x < 0 ? -1.0f : 0.0f; }
@@ -98,7 +120,7 @@ MAP_FN(abs, fabsf(x))
 MAP_FN(ceil, ceilf(x))
 MAP_FN(cos, cosf(x))
 MAP_FN(erf, (float)erf((double)x)) /* glibc erf in double is faster than erff here */
-MAP_FN(exp, expf(x))
+MAP_FN_ATTR(exp, expf(x), HOT_CLONES)
 MAP_FN(floor, floorf(x))
 MAP_FN(log, logf(x))
 MAP_FN(neg, -x)
@@ -118,7 +140,7 @@ MAP_FN(hard_swish, hard_swish_f(x))
 MAP_FN(leaky_relu, max0(x) + p[0] * min0(x))
 MAP_FN(linear, (float)((double)p[0] * x + p[1]))
 MAP_FN(relu, max0(x))
-MAP_FN(sigmoid, 1.0f / (expf(-x) + 1.0f))
+MAP_FN_ATTR(sigmoid, 1.0f / (expf(-x) + 1.0f), HOT_CLONES)
 MAP_FN(softplus, softplus_f(x))
 MAP_FN(softsign, softsign_f(x))
 MAP_FN(tanh, (float)tanh((double)x)) /* faster than tanhf in glibc 2.36, and rounded once */
@@ -229,6 +251,21 @@ static int unary_prepare(const obl_build *bld, const wna_operation *op, void **s
     return 0;
 }
 
+/* One chunk of a unary map (a task of obl_parallel_for). */
+typedef struct map_job {
+    map_fn fn;
+    const float *x, *p;
+    char *y;
+    size_t n, out_size;
+} map_job;
+
+static void map_chunk(void *ctx, size_t c)
+{
+    const map_job *j = ctx;
+    size_t first = c * OBL_CHUNK, len = j->n - first < OBL_CHUNK ? j->n - first : OBL_CHUNK;
+    j->fn(j->x + first, j->y + first * j->out_size, len, j->p);
+}
+
 static int unary_run(const void *state, obl_value *values, wna_error *err)
 {
     const unary_state *s = state;
@@ -237,7 +274,8 @@ static int unary_run(const void *state, obl_value *values, wna_error *err)
     void *y = s->op->u8_output ? vo->raw : (void *)vo->f;
     if (!vi->f || !y || (s->op->u8_output && vo->desc.dtype != WNA_UINT8))
         return obl_fail(err, WNA_OPERATION_ERROR, "%s: operand storage does not match the kernel", s->op->op);
-    s->op->fn(vi->f, y, vo->count, s->p);
+    map_job job = {s->op->fn, vi->f, s->p, y, vo->count, s->op->u8_output ? 1 : sizeof(float)};
+    obl_parallel_for(obl_tasks(job.n, OBL_CHUNK), job.n, map_chunk, &job);
     return 0;
 }
 

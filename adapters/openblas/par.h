@@ -1,0 +1,24 @@
+/* par.h — the OpenBLAS adapter's fork-join thread pool (par.c) for its big direct loops. */
+#ifndef OBL_PAR_H
+#define OBL_PAR_H
+
+#include <stddef.h>
+
+/* Work (elements touched, or multiply-adds) below which a loop runs on the calling thread:
+ * waking the pool costs some microseconds. Overridable to test the split on small vectors. */
+#ifndef OBL_PARALLEL_MIN
+#define OBL_PARALLEL_MIN ((size_t)1 << 17)
+#endif
+
+/* One task of a parallel loop: task is in [0, n_tasks). Tasks must write disjoint memory. */
+typedef void (*obl_task_fn)(void *ctx, size_t task);
+
+/* Runs fn(ctx, 0) ... fn(ctx, n_tasks - 1), on the pool's threads and the caller when work >=
+ * OBL_PARALLEL_MIN, else (or when the pool is busy or could not start) on the caller alone,
+ * in order. Returns when every task is done. */
+void obl_parallel_for(size_t n_tasks, size_t work, obl_task_fn fn, void *ctx);
+
+/* Tasks of `chunk` items covering n items: ceil(n / chunk). */
+static inline size_t obl_tasks(size_t n, size_t chunk) { return n / chunk + (n % chunk != 0); }
+
+#endif
