@@ -35,11 +35,13 @@ typedef struct conv_state {
     int depthwise;       /* conv2d with one input channel per group: direct loops */
     int plain_gemm;      /* conv2d 1x1, stride 1, no padding: the input is the GEMM operand */
     int filter_packed;   /* constant filter, packed at prepare */
+    int gemm_t;          /* nchw with fewer output pixels than channels: sgemm on the transposes */
     size_t n, c, h, w, o, oh, ow, kh, kw, g, cg, og;
     size_t sh, sw, dh, dw, pt, pl;
     size_t fs_o, fs_i, fs_h, fs_w; /* strides of the filter's logical o, i, h, w */
     float *wpack;
     float *cols;
+    float *tout;         /* gemm_t: the [pixels, channels] product before it is transposed */
 } conv_state;
 
 static void conv_release(void *p)
@@ -48,6 +50,7 @@ static void conv_release(void *p)
     if (!s) return;
     free(s->wpack);
     free(s->cols);
+    free(s->tout);
     free(s);
 }
 
@@ -199,9 +202,15 @@ static int conv_prepare_common(const obl_build *b, const wna_operation *op, void
         conv_release(s);
         return obl_fail(err, WNA_NOT_SUPPORTED_ERROR, "sizes beyond what one sgemm call can take");
     }
+    /* OpenBLAS is about 2x slower when the product has few columns (512 channels x 49 pixels
+     * of a late ResNet layer): then compute its transpose, pixels x channels (measured with
+     * make bench; the transpose back costs only plane * og copies) */
+    s->gemm_t = !transpose && !s->nhwc && !s->depthwise && s->oh * s->ow < s->og &&
+                mul_le(s->oh * s->ow, s->og, lim, &tmp);
     s->wpack = malloc(wcount * sizeof *s->wpack);
     s->cols = cols ? malloc(cols * sizeof *s->cols) : NULL;
-    if (!s->wpack || (cols && !s->cols)) {
+    s->tout = s->gemm_t ? malloc(s->oh * s->ow * s->og * sizeof *s->tout) : NULL;
+    if (!s->wpack || (cols && !s->cols) || (s->gemm_t && !s->tout)) {
         conv_release(s);
         return obl_fail(err, WNA_OPERATION_ERROR, "out of memory");
     }
@@ -369,9 +378,17 @@ static void conv2d_gemm(const conv_state *s, const float *in, float *out, float 
                     im2col_nchw(s, in, n, g);
                     bmat = s->cols;
                 }
-                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)s->og, (int)plane, (int)kg, 1.0f,
-                            s->wpack + g * s->og * kg, (int)kg, bmat, (int)plane, beta,
-                            out + (n * s->o + g * s->og) * plane, (int)plane);
+                float *og_out = out + (n * s->o + g * s->og) * plane;
+                if (s->gemm_t) {
+                    cblas_sgemm(CblasRowMajor, CblasTrans, CblasTrans, (int)plane, (int)s->og, (int)kg, 1.0f, bmat,
+                                (int)plane, s->wpack + g * s->og * kg, (int)kg, 0.0f, s->tout, (int)s->og);
+                    for (size_t o = 0; o < s->og; o++)
+                        for (size_t p = 0; p < plane; p++)
+                            og_out[o * plane + p] = (beta != 0.0f ? og_out[o * plane + p] : 0.0f) + s->tout[p * s->og + o];
+                } else {
+                    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)s->og, (int)plane, (int)kg, 1.0f,
+                                s->wpack + g * s->og * kg, (int)kg, bmat, (int)plane, beta, og_out, (int)plane);
+                }
             }
         }
 }
