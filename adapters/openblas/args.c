@@ -82,3 +82,26 @@ int obl_fail(wna_error *err, int kind, const char *fmt, ...)
     va_end(ap);
     return -1;
 }
+
+int obl_arg_sizes(const wna_operation *op, const char *name, size_t *out, uint32_t n)
+{
+    int64_t v[8];
+    if (n > 8) return -1;
+    int got = obl_arg_ints(op, name, v, 8);
+    if (got < 0) return obl_arg(op, name) ? -1 : 0;
+    if ((uint32_t)got != n) return -1;
+    for (uint32_t i = 0; i < n; i++)
+        if (v[i] < 0 || v[i] > INT32_MAX) return -1;
+    for (uint32_t i = 0; i < n; i++) out[i] = (size_t)v[i];
+    return 0;
+}
+
+void obl_axis_split(const wna_desc *d, uint32_t axis, size_t *outer, size_t *len, size_t *inner)
+{
+    *outer = *inner = 1;
+    for (uint32_t a = 0; a < d->rank; a++) {
+        if (a < axis) *outer *= d->dims[a];
+        if (a > axis) *inner *= d->dims[a];
+    }
+    *len = axis < d->rank ? d->dims[axis] : 1;
+}

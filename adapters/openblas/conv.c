@@ -125,20 +125,6 @@ static int mul_le(size_t a, size_t b, size_t limit, size_t *out)
     return 1;
 }
 
-static int read_pairs(const wna_operation *op, const char *name, size_t dflt, size_t *out, uint32_t n)
-{
-    int64_t v[4];
-    int got = obl_arg_ints(op, name, v, 4);
-    for (uint32_t i = 0; i < n; i++) out[i] = dflt;
-    if (got < 0) return 0;
-    if ((uint32_t)got != n) return -1;
-    for (uint32_t i = 0; i < n; i++) {
-        if (v[i] < 0 || v[i] > INT32_MAX) return -1;
-        out[i] = (size_t)v[i];
-    }
-    return 0;
-}
-
 static int conv_prepare_common(const obl_build *b, const wna_operation *op, void **state, wna_error *err,
                                int transpose)
 {
@@ -155,10 +141,10 @@ static int conv_prepare_common(const obl_build *b, const wna_operation *op, void
     s->nhwc = strcmp(obl_arg_string(op, "inputLayout", "nchw"), "nhwc") == 0;
     const char *layout = obl_arg_string(op, "filterLayout", transpose ? "iohw" : "oihw");
     const wna_desc *id = &b->values[in].desc, *fd = &b->values[filter].desc, *od = &b->values[s->out].desc;
-    size_t pad[4], strides[2], dil[2];
+    size_t pad[4] = {0, 0, 0, 0}, strides[2] = {1, 1}, dil[2] = {1, 1};
     if (strlen(layout) != 4 || !strchr(layout, 'o') || !strchr(layout, 'i') || !strchr(layout, 'h') ||
-        !strchr(layout, 'w') || read_pairs(op, "padding", 0, pad, 4) || read_pairs(op, "strides", 1, strides, 2) ||
-        read_pairs(op, "dilations", 1, dil, 2)) {
+        !strchr(layout, 'w') || obl_arg_sizes(op, "padding", pad, 4) || obl_arg_sizes(op, "strides", strides, 2) ||
+        obl_arg_sizes(op, "dilations", dil, 2)) {
         conv_release(s);
         return obl_fail(err, WNA_NOT_SUPPORTED_ERROR, "unexpected options");
     }

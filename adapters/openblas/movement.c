@@ -422,12 +422,8 @@ static int concat_prepare(const obl_build *bld, const wna_operation *op, void **
     }
     s->n_inputs = a->count;
     s->out = op->outputs[0];
-    s->outer = 1;
-    size_t inner = 1;
-    for (int64_t d = 0; d < (int64_t)od->rank; d++) {
-        if (d < axis) s->outer *= od->dims[d];
-        if (d > axis) inner *= od->dims[d];
-    }
+    size_t inner, len;
+    obl_axis_split(od, (uint32_t)axis, &s->outer, &len, &inner);
     size_t total = 0;
     for (uint32_t k = 0; k < a->count; k++) {
         const obl_value *v = &bld->values[a->u.operands[k]];
@@ -540,12 +536,7 @@ static int cumsum_prepare(const obl_build *bld, const wna_operation *op, void **
     if (!s) return obl_fail(err, WNA_OPERATION_ERROR, "cumulativeSum: out of memory");
     s->in = (uint32_t)in;
     s->out = op->outputs[0];
-    s->outer = s->inner = 1;
-    for (int64_t a = 0; a < (int64_t)d->rank; a++) {
-        if (a < axis) s->outer *= d->dims[a];
-        if (a > axis) s->inner *= d->dims[a];
-    }
-    s->len = d->dims[axis];
+    obl_axis_split(d, (uint32_t)axis, &s->outer, &s->len, &s->inner);
     s->exclusive = obl_arg_bool(op, "exclusive", 0);
     s->reversed = obl_arg_bool(op, "reversed", 0);
     if (!(s->acc = malloc(s->inner * sizeof *s->acc))) {

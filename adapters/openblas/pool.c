@@ -33,19 +33,6 @@ static void pool_release(void *p)
     free(s);
 }
 
-static int read_list(const wna_operation *op, const char *name, size_t *out, uint32_t n)
-{
-    int64_t v[4];
-    int got = obl_arg_ints(op, name, v, 4);
-    if (got < 0) return 0;
-    if ((uint32_t)got != n) return -1;
-    for (uint32_t i = 0; i < n; i++) {
-        if (v[i] < 0 || v[i] > INT32_MAX) return -1;
-        out[i] = (size_t)v[i];
-    }
-    return 0;
-}
-
 static int pool_prepare(const obl_build *b, const wna_operation *op, void **state, wna_error *err,
                         enum pool_kind kind)
 {
@@ -65,10 +52,10 @@ static int pool_prepare(const obl_build *b, const wna_operation *op, void **stat
     s->oh = od->dims[s->nhwc ? 1 : 2];
     s->ow = od->dims[s->nhwc ? 2 : 3];
     size_t window[2] = {s->h, s->w}, pad[4] = {0, 0, 0, 0}, strides[2] = {1, 1}, dil[2] = {1, 1};
-    int bad = read_list(op, "windowDimensions", window, 2) || read_list(op, "strides", strides, 2) ||
-              read_list(op, "dilations", dil, 2);
+    int bad = obl_arg_sizes(op, "windowDimensions", window, 2) || obl_arg_sizes(op, "strides", strides, 2) ||
+              obl_arg_sizes(op, "dilations", dil, 2);
     /* the spec: with outputSizes, the padding is zeros */
-    if (!obl_arg(op, "outputSizes")) bad = bad || read_list(op, "padding", pad, 4);
+    if (!obl_arg(op, "outputSizes")) bad = bad || obl_arg_sizes(op, "padding", pad, 4);
     if (bad || window[0] == 0 || window[1] == 0 || strides[0] == 0 || strides[1] == 0) {
         pool_release(s);
         return obl_fail(err, WNA_NOT_SUPPORTED_ERROR, "unexpected pooling options");

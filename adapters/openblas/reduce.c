@@ -387,12 +387,7 @@ static int arg_prepare(const obl_build *bld, const wna_operation *op, void **sta
     s->in = (uint32_t)in;
     s->out = op->outputs[0];
     s->want_max = strcmp(op->op, "argMax") == 0;
-    s->outer = s->inner = 1;
-    for (int64_t a = 0; a < (int64_t)d->rank; a++) {
-        if (a < axis) s->outer *= d->dims[a];
-        if (a > axis) s->inner *= d->dims[a];
-    }
-    s->len = d->dims[axis];
+    obl_axis_split(d, (uint32_t)axis, &s->outer, &s->len, &s->inner);
     s->best = malloc(s->inner * sizeof *s->best);
     s->index = malloc(s->inner * sizeof *s->index);
     if (!s->best || !s->index || s->outer * s->inner != vo->count) {

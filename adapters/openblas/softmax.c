@@ -156,12 +156,7 @@ static int softmax_prepare(const obl_build *bld, const wna_operation *op, void *
     if (!s) return obl_fail(err, WNA_OPERATION_ERROR, "softmax: out of memory");
     s->in = (uint32_t)in;
     s->out = op->outputs[0];
-    s->outer = s->inner = 1;
-    for (int64_t a = 0; a < (int64_t)d->rank; a++) {
-        if (a < axis) s->outer *= d->dims[a];
-        if (a > axis) s->inner *= d->dims[a];
-    }
-    s->len = d->dims[axis];
+    obl_axis_split(d, (uint32_t)axis, &s->outer, &s->len, &s->inner);
     if (s->inner > 1) {
         s->max = malloc(s->inner * sizeof *s->max);
         s->sum = malloc(s->inner * sizeof *s->sum);
