@@ -295,6 +295,58 @@ static void im2col_nchw(const conv_state *s, const float *in, size_t n, size_t g
     obl_parallel_for(s->cg, s->cg * s->kh * s->kw * s->oh * s->ow, im2col_nchw_task, &job);
 }
 
+/* nchw im2col for gemm_t, batch n, group g: cols[oy*OW + ox][(c, ky, kx)], the pixels as rows
+ * (the A operand of the transposed product, read without a transpose by sgemm). Each pixel's
+ * row is written contiguously; the source planes of a small layer stay in L1/L2. Interior
+ * pixels (every tap inside the input) take a loop without bounds checks. Task oy fills the
+ * rows of output row oy. */
+static void im2col_nchw_t_task(void *ctx, size_t oy)
+{
+    const conv_job *job = ctx;
+    const conv_state *s = job->s;
+    const size_t kh = s->kh, kw = s->kw, cg = s->cg, hw = s->h * s->w, w = s->w;
+    const size_t dh = s->dh, dw = s->dw;
+    const float *src0 = job->in + (job->n * s->c + job->g * cg) * hw;
+    float *dst = s->cols + oy * s->ow * cg * kh * kw;
+    long iy0 = (long)(oy * s->sh) - (long)s->pt;
+    int rows_inside = iy0 >= 0 && iy0 + (long)((kh - 1) * dh) < (long)s->h;
+    for (size_t ox = 0; ox < s->ow; ox++) {
+        long ix0 = (long)(ox * s->sw) - (long)s->pl;
+        if (rows_inside && ix0 >= 0 && ix0 + (long)((kw - 1) * dw) < (long)w) {
+            const float *src = src0 + (size_t)iy0 * w + (size_t)ix0;
+            if (kh == 3 && kw == 3 && dh == 1 && dw == 1) {
+                for (size_t c = 0; c < cg; c++, src += hw, dst += 9) {
+                    dst[0] = src[0], dst[1] = src[1], dst[2] = src[2];
+                    dst[3] = src[w], dst[4] = src[w + 1], dst[5] = src[w + 2];
+                    dst[6] = src[2 * w], dst[7] = src[2 * w + 1], dst[8] = src[2 * w + 2];
+                }
+                continue;
+            }
+            for (size_t c = 0; c < cg; c++, src += hw)
+                for (size_t ky = 0; ky < kh; ky++)
+                    for (size_t kx = 0; kx < kw; kx++) *dst++ = src[ky * dh * w + kx * dw];
+            continue;
+        }
+        for (size_t c = 0; c < cg; c++) {
+            const float *plane = src0 + c * hw;
+            for (size_t ky = 0; ky < kh; ky++) {
+                long iy = iy0 + (long)(ky * dh);
+                int row_in = iy >= 0 && iy < (long)s->h;
+                for (size_t kx = 0; kx < kw; kx++) {
+                    long ix = ix0 + (long)(kx * dw);
+                    *dst++ = row_in && ix >= 0 && ix < (long)w ? plane[(size_t)iy * w + (size_t)ix] : 0.0f;
+                }
+            }
+        }
+    }
+}
+
+static void im2col_nchw_t(const conv_state *s, const float *in, size_t n, size_t g)
+{
+    conv_job job = {s, in, NULL, n, g};
+    obl_parallel_for(s->oh, s->oh * s->ow * s->kh * s->kw * s->cg, im2col_nchw_t_task, &job);
+}
+
 /* nhwc im2col of batch n, group g: cols[oy*OW + ox][(ky, kx, c)]. With one group and no
  * horizontal dilation the taps of one kernel row are one contiguous run of the input (kw*C
  * floats), copied at once: a 7x7 kernel over 3 channels copies 21 floats, not 7 runs of 3. */
@@ -360,14 +412,19 @@ static void conv2d_gemm(const conv_state *s, const float *in, float *out, float 
                             (int)s->o);
             } else {
                 const float *bmat = in + (n * s->c + g * s->cg) * s->h * s->w;
-                if (!s->plain_gemm) {
+                float *og_out = out + (n * s->o + g * s->og) * plane;
+                if (s->gemm_t && !s->plain_gemm) {
+                    im2col_nchw_t(s, in, n, g);
+                    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, (int)plane, (int)s->og, (int)kg, 1.0f,
+                                s->cols, (int)kg, s->wpack + g * s->og * kg, (int)kg, 0.0f, s->tout, (int)s->og);
+                } else if (s->gemm_t) {
+                    cblas_sgemm(CblasRowMajor, CblasTrans, CblasTrans, (int)plane, (int)s->og, (int)kg, 1.0f, bmat,
+                                (int)plane, s->wpack + g * s->og * kg, (int)kg, 0.0f, s->tout, (int)s->og);
+                } else if (!s->plain_gemm) {
                     im2col_nchw(s, in, n, g);
                     bmat = s->cols;
                 }
-                float *og_out = out + (n * s->o + g * s->og) * plane;
                 if (s->gemm_t) {
-                    cblas_sgemm(CblasRowMajor, CblasTrans, CblasTrans, (int)plane, (int)s->og, (int)kg, 1.0f, bmat,
-                                (int)plane, s->wpack + g * s->og * kg, (int)kg, 0.0f, s->tout, (int)s->og);
                     for (size_t o = 0; o < s->og; o++)
                         for (size_t p = 0; p < plane; p++)
                             og_out[o * plane + p] = (beta != 0.0f ? og_out[o * plane + p] : 0.0f) + s->tout[p * s->og + o];
