@@ -89,8 +89,8 @@ status-table: $(BUILD)/webnn-ref ## regenerate the op status table in reference/
 	$(PYTHON) reference/registry/update_status_table.py $(BUILD)/webnn-ref reference/README.md
 
 .PHONY: clean
-clean: ## remove build/
-	rm -rf $(BUILD)
+clean: ## remove build/ and the sanitizer and fuzzing builds (build-asan/, build-fuzz/)
+	rm -rf $(BUILD) build-asan build-fuzz
 
 .PHONY: help
 help: ## list the targets
