@@ -9,6 +9,8 @@
  *
  * GEMM shapes per batch n and group g (Kg = Cg*kh*kw):
  *   conv2d nchw: out[Og, OH*OW]  = W[Og, Kg] x cols[Kg, OH*OW]
+ *   conv2d nchw, fewer pixels than Og (gemm_t): tout[OH*OW, Og] = cols[OH*OW, Kg] x W[Og, Kg]^T,
+ *                then transposed into out[Og, OH*OW]
  *   conv2d nhwc: out[OH*OW, Og]  = cols[OH*OW, Kg] x W[Kg, Og]      (ldc = O)
  *   convT nchw:  cols[Og*kh*kw, H*W] = W[Cg, Og*kh*kw]^T x in[Cg, H*W], then col2im
  *   convT nhwc:  cols[H*W, kh*kw*Og] = in[H*W, Cg] x W[Cg, kh*kw*Og], then col2im
