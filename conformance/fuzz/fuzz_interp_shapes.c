@@ -202,6 +202,118 @@ static int gen_recurrent(fz_builder *B, const wn_op_spec *spec, wn_value *args, 
     return 0;
 }
 
+/* ---------------------------------------------------------------- shape helpers ---- */
+
+/* A rank in 1..max and that many dims in 1..3. */
+static uint32_t shape(fz_builder *B, uint32_t max, uint32_t *dims)
+{
+    uint32_t rank = dim(B, max);
+    for (uint32_t k = 0; k < rank; k++) dims[k] = dim(B, 3);
+    return rank;
+}
+
+/* ---------------------------------------------------------------- normalization, split ---- */
+
+/* batchNormalization: mean, variance, scale and bias are [input.shape[axis]]. */
+static int gen_batch_norm(fz_builder *B, const wn_op_spec *spec, wn_value *args, uint32_t *n_outputs)
+{
+    (void)n_outputs;
+    uint32_t dims[FZ_MAX_RANK], rank = shape(B, FZ_MAX_RANK, dims), axis = 1 % rank;
+    wn_dtype t = dtype_of(B, spec, "input");
+    if (rank == 1 || present(B)) { /* the default axis 1 needs rank 2 */
+        axis = fz_take(&B->b) % rank;
+        if (put_uint(spec, args, "axis", axis) != 0) return -1;
+    }
+    if (put_operand(B, spec, args, "input", t, rank, dims) != 0) return -1;
+    if (put_operand(B, spec, args, "mean", t, 1, &dims[axis]) != 0) return -1;
+    if (put_operand(B, spec, args, "variance", t, 1, &dims[axis]) != 0) return -1;
+    if (put_optional(B, spec, args, "scale", t, 1, &dims[axis]) != 0) return -1;
+    if (put_optional(B, spec, args, "bias", t, 1, &dims[axis]) != 0) return -1;
+    if (present(B) && put_number(spec, args, "epsilon", wn_number_from_double(fz_take(&B->b) / 64.0)) != 0) return -1;
+    return 0;
+}
+
+/* split: input.shape[axis] is a multiple of the count, or the sum of the sizes (1-3 outputs). */
+static int gen_split(fz_builder *B, const wn_op_spec *spec, wn_value *args, uint32_t *n_outputs)
+{
+    uint32_t dims[FZ_MAX_RANK], rank = shape(B, FZ_MAX_RANK, dims), axis = 0, parts = dim(B, 3), sizes[3];
+    if (present(B)) {
+        axis = fz_take(&B->b) % rank;
+        if (put_uint(spec, args, "axis", axis) != 0) return -1;
+    }
+    if (fz_take(&B->b) % 2) { /* a count */
+        dims[axis] = parts * dim(B, 2);
+        if (put_uint(spec, args, "splits", parts) != 0) return -1;
+    } else { /* sizes */
+        dims[axis] = 0;
+        for (uint32_t k = 0; k < parts; k++) dims[axis] += sizes[k] = dim(B, 3);
+        if (put_uints(spec, args, "splits", sizes, parts) != 0) return -1;
+    }
+    *n_outputs = parts;
+    return put_operand(B, spec, args, "input", dtype_of(B, spec, "input"), rank, dims);
+}
+
+/* ---------------------------------------------------------------- convolutions ---- */
+
+/* The four dims of a 2-D layout given as letters ("nchw", "oihw", ...). */
+static void layout_dims(const char *layout, uint32_t n, uint32_t c, uint32_t h, uint32_t w, uint32_t *dims)
+{
+    for (int k = 0; k < 4; k++) {
+        char l = layout[k];
+        dims[k] = l == 'h' ? h : l == 'w' ? w : l == 'n' || l == 'o' ? n : c;
+    }
+}
+
+/* Optional enum `name`; its value (or the default) returned for the shapes. */
+static const char *layout_of(fz_builder *B, const wn_op_spec *spec, wn_value *args, const char *name, const char *def)
+{
+    if (!present(B)) return def;
+    if (put_enum(B, spec, args, name) != 0) return NULL;
+    return arg(spec, args, name)->u.string;
+}
+
+/* conv2d and convTranspose2d: channels split into groups, a window that fits the input
+ * (with padding, strides and dilations drawn small), filter and bias in the chosen layouts. */
+static int gen_conv(fz_builder *B, const wn_op_spec *spec, wn_value *args, uint32_t *n_outputs)
+{
+    (void)n_outputs;
+    bool transpose = strcmp(spec->name, "convTranspose2d") == 0;
+    wn_dtype t = dtype_of(B, spec, "input");
+    uint32_t batch = dim(B, 2), groups = dim(B, 2), cin = groups * dim(B, 2), cout_g = dim(B, 2);
+    uint32_t k[2] = {dim(B, 3), dim(B, 3)}, stride[2] = {dim(B, 2), dim(B, 2)}, dil[2] = {1, 1}, pad[4] = {0};
+    uint32_t size[2], opad[2] = {0, 0};
+    bool has_dil = present(B), has_pad = present(B), has_stride = present(B), has_opad = transpose && present(B);
+    for (int i = 0; i < 2; i++) {
+        if (!has_stride) stride[i] = 1;
+        if (has_dil) dil[i] = dim(B, 2);
+        if (has_pad) pad[2 * i] = fz_take(&B->b) % 2, pad[2 * i + 1] = fz_take(&B->b) % 2;
+        if (has_opad) opad[i] = fz_take(&B->b) % stride[i];
+        /* the window, dilated, fits in the input (conv2d) and the output is at least 2 (transposed) */
+        size[i] = (transpose ? 1 : dil[i] * (k[i] - 1) + 1) + fz_take(&B->b) % 3;
+        if (transpose) pad[2 * i] = pad[2 * i + 1] = 0;
+    }
+    if (has_pad && !transpose && put_uints(spec, args, "padding", pad, 4) != 0) return -1;
+    if (has_stride && put_uints(spec, args, "strides", stride, 2) != 0) return -1;
+    if (has_dil && put_uints(spec, args, "dilations", dil, 2) != 0) return -1;
+    if (has_opad && put_uints(spec, args, "outputPadding", opad, 2) != 0) return -1;
+    if (groups > 1 || present(B)) {
+        if (put_uint(spec, args, "groups", groups) != 0) return -1;
+    } else {
+        groups = 1;
+    }
+    const char *in_layout = layout_of(B, spec, args, "inputLayout", "nchw");
+    const char *f_layout = layout_of(B, spec, args, "filterLayout", transpose ? "iohw" : "oihw");
+    if (!in_layout || !f_layout) return -1;
+    uint32_t in[4], filter[4], cout = groups * cout_g;
+    layout_dims(in_layout, batch, cin, size[0], size[1], in);
+    /* conv2d filter: [O = cout, I = cin / groups]; transposed: [I = cin, O = cout / groups] */
+    if (transpose) layout_dims(f_layout, cout_g, cin, k[0], k[1], filter);
+    else layout_dims(f_layout, cout, cin / groups, k[0], k[1], filter);
+    if (put_operand(B, spec, args, "input", t, 4, in) != 0) return -1;
+    if (put_operand(B, spec, args, "filter", t, 4, filter) != 0) return -1;
+    return put_optional(B, spec, args, "bias", t, 1, &cout);
+}
+
 /* ---------------------------------------------------------------- the table ---- */
 
 typedef int (*gen_fn)(fz_builder *B, const wn_op_spec *spec, wn_value *args, uint32_t *n_outputs);
@@ -214,6 +326,10 @@ static const struct {
     {"gruCell", gen_recurrent},
     {"lstm", gen_recurrent},
     {"lstmCell", gen_recurrent},
+    {"batchNormalization", gen_batch_norm},
+    {"split", gen_split},
+    {"conv2d", gen_conv},
+    {"convTranspose2d", gen_conv},
 };
 
 static gen_fn find_gen(const wn_op_spec *spec)
