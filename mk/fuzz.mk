@@ -41,7 +41,7 @@ fuzz: $(FUZZ_TARGETS) ## run each fuzz target for FUZZ_SECONDS (default 60), see
 	    -timeout=25 -print_final_stats=1 -artifact_prefix=$(FUZZ_BUILD)/artifacts/$$name- $$corpus \
 	    > $(FUZZ_BUILD)/$$name.log 2>&1 \
 	    || { tail -60 $(FUZZ_BUILD)/$$name.log; echo "fuzz: $$name found a crash: $$(ls $(FUZZ_BUILD)/artifacts/$$name-* | head -3)"; exit 1; }; \
-	  grep -E "^stat::number_of_executed_units|^stat::peak_rss_mb|^fuzz_interp:|^Done" $(FUZZ_BUILD)/$$name.log; \
+	  grep -E "^stat::number_of_executed_units|^stat::peak_rss_mb|^fuzz_interp:|: never ran$$|: under 1% valid$$|^Done" $(FUZZ_BUILD)/$$name.log; \
 	done
 
 # ---- replaying the kept inputs with the project's compiler (and sanitizers under make asan) ----

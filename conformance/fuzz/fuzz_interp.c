@@ -4,8 +4,11 @@
  * with operand data types, ranks and shapes drawn from each parameter's registry rule so that
  * builder validation passes often; then random input data. Each operation is kept only when
  * the graph still validates after it, so the graph that runs is always valid. Whatever the
- * bytes, nothing may crash, leak or trip a sanitizer.
- * FUZZ_INTERP_STATS=1 prints, at exit, how many inputs gave a valid graph and ran. */
+ * bytes, nothing may crash, leak or trip a sanitizer. Operations whose shapes are coupled to
+ * their arguments (recurrent networks, convolutions, ...) mostly take a shape-aware generator
+ * (fuzz_interp_shapes.c) instead of the per-parameter rules.
+ * FUZZ_INTERP_STATS=1 prints, at exit, how many inputs gave a valid graph and ran, and the
+ * operations that never ran or rarely validated; =2 every operation's counts. */
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
