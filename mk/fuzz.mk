@@ -6,7 +6,9 @@
 FUZZ_SECONDS ?= 60
 FUZZ_BUILD := build-fuzz
 FUZZ_CFLAGS := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
-FUZZ_NAMES := $(patsubst conformance/fuzz/%.c,%,$(sort $(wildcard conformance/fuzz/fuzz_*.c)))
+# fuzz_<name>.c is a target; fuzz_interp_shapes.c is a helper linked into fuzz_interp only
+FUZZ_HELPERS := fuzz_interp_shapes
+FUZZ_NAMES := $(filter-out $(FUZZ_HELPERS),$(patsubst conformance/fuzz/%.c,%,$(sort $(wildcard conformance/fuzz/fuzz_*.c))))
 FUZZ_TARGETS := $(FUZZ_NAMES:%=$(FUZZ_BUILD)/%)
 FUZZ_LIBS_STAMP := $(FUZZ_BUILD)/.libs-ok
 
@@ -18,8 +20,11 @@ fuzz-libs:
 	    $(FUZZ_BUILD)/libwebnnref.a $(FUZZ_BUILD)/libwebnnvec.a
 
 $(FUZZ_BUILD)/fuzz_%: conformance/fuzz/fuzz_%.c fuzz-libs
-	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -std=c11 -Ireference/include -o $@ $< \
+	clang $(FUZZ_CFLAGS) -fsanitize=fuzzer -std=c11 -Ireference/include -o $@ $(filter %.c,$^) \
 	    $(FUZZ_BUILD)/libwebnnvec.a $(FUZZ_BUILD)/libwebnnref.a -lcjson -lm
+
+# fuzz_interp also links the shape-aware generators
+$(FUZZ_BUILD)/fuzz_interp: conformance/fuzz/fuzz_interp_shapes.c conformance/fuzz/fuzz_interp_shapes.h
 
 # Seeds: the vector files (small ones first) and the target's regression inputs. The JSON
 # seeds also drive the graph targets: their bytes are just choices there.
@@ -36,7 +41,7 @@ fuzz: $(FUZZ_TARGETS) ## run each fuzz target for FUZZ_SECONDS (default 60), see
 	    -timeout=25 -print_final_stats=1 -artifact_prefix=$(FUZZ_BUILD)/artifacts/$$name- $$corpus \
 	    > $(FUZZ_BUILD)/$$name.log 2>&1 \
 	    || { tail -60 $(FUZZ_BUILD)/$$name.log; echo "fuzz: $$name found a crash: $$(ls $(FUZZ_BUILD)/artifacts/$$name-* | head -3)"; exit 1; }; \
-	  grep -E "^stat::number_of_executed_units|^stat::peak_rss_mb|^fuzz_interp:|^Done" $(FUZZ_BUILD)/$$name.log; \
+	  grep -E "^stat::number_of_executed_units|^stat::peak_rss_mb|^fuzz_interp:|: never ran$$|: under 1% valid$$|^Done" $(FUZZ_BUILD)/$$name.log; \
 	done
 
 # ---- replaying the kept inputs with the project's compiler (and sanitizers under make asan) ----
@@ -44,7 +49,9 @@ REPLAY_BINS := $(FUZZ_NAMES:%=$(BUILD)/fuzz-replay/%)
 
 $(BUILD)/fuzz-replay/fuzz_%: $(BUILD)/obj/conformance/fuzz/fuzz_%.o $(BUILD)/obj/conformance/fuzz/replay.o $(LIBVEC) $(LIBREF)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(LDLIBS_VEC)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(filter %.o,$^) $(filter %.a,$^) $(LDLIBS_VEC)
+
+$(BUILD)/fuzz-replay/fuzz_interp: $(BUILD)/obj/conformance/fuzz/fuzz_interp_shapes.o
 
 .PHONY: fuzz-regressions
 fuzz-regressions: $(REPLAY_BINS) ## replay conformance/fuzz/regressions/<target>/* through each fuzz target
