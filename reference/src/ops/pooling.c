@@ -130,6 +130,21 @@ static bool tap(uint32_t o, uint32_t k, uint32_t stride, uint32_t dilation, uint
     return true;
 }
 
+/* The taps [*lo, *hi) of a window of `window` taps, for output coordinate o along one axis,
+ * that land inside the input: the others are padding, which every pool skips. Looping over
+ * these only keeps a huge window over a small padded input from costing window^2 per output. */
+static void tap_range(uint32_t o, uint32_t window, uint32_t stride, uint32_t dilation, uint32_t pad_begin,
+                      uint32_t in_size, uint32_t *lo, uint32_t *hi)
+{
+    int64_t start = (int64_t)pad_begin - (int64_t)o * stride; /* k * dilation >= start */
+    int64_t last = (int64_t)in_size - 1 + start;              /* k * dilation <= last */
+    int64_t first = start <= 0 ? 0 : (start + dilation - 1) / dilation;
+    int64_t end = last < 0 ? 0 : last / dilation + 1;
+    if (end > window) end = window;
+    *lo = (uint32_t)(first < end ? first : end);
+    *hi = (uint32_t)end;
+}
+
 /* The shared loop nest: for each output element, every in-image tap of its window. */
 typedef struct pool_loop {
     const wn_tensor *x;
@@ -150,6 +165,15 @@ static void pool_loop_init(wn_call *c, pool_loop *p)
     p->in_w = xd[p->g.nhwc ? 2 : 3];
     p->out_h = yd[p->g.nhwc ? 1 : 2];
     p->out_w = yd[p->g.nhwc ? 2 : 3];
+}
+
+/* The in-image taps of output (oy, ox)'s window: ky in [ky0, ky1), kx in [kx0, kx1). */
+static void window_taps(const pool_loop *p, uint32_t oy, uint32_t ox, uint32_t *ky0, uint32_t *ky1, uint32_t *kx0,
+                        uint32_t *kx1)
+{
+    const pool_geom *g = &p->g;
+    tap_range(oy, g->window[0], g->strides[0], g->dilations[0], g->padding[0], p->in_h, ky0, ky1);
+    tap_range(ox, g->window[1], g->strides[1], g->dilations[1], g->padding[2], p->in_w, kx0, kx1);
 }
 
 /* Input element index of tap (ky, kx) for output (n, oy, ox, ch); false when in padding. */
@@ -174,11 +198,13 @@ static int compute_average_pool2d(wn_call *c)
         for (uint32_t oy = 0; oy < p.out_h; oy++)
             for (uint32_t ox = 0; ox < p.out_w; ox++)
                 for (uint32_t ch = 0; ch < p.channels; ch++) {
+                    uint32_t ky0, ky1, kx0, kx1;
+                    window_taps(&p, oy, ox, &ky0, &ky1, &kx0, &kx1);
                     double sum = 0.0;
                     double count = 0.0;
                     size_t xi;
-                    for (uint32_t ky = 0; ky < p.g.window[0]; ky++)
-                        for (uint32_t kx = 0; kx < p.g.window[1]; kx++) {
+                    for (uint32_t ky = ky0; ky < ky1; ky++)
+                        for (uint32_t kx = kx0; kx < kx1; kx++) {
                             if (!window_cell(&p, n, oy, ox, ch, ky, kx, &xi)) continue;
                             sum += wn_get_f64(p.x, xi);
                             count += 1.0;
@@ -198,10 +224,12 @@ static int compute_l2_pool2d(wn_call *c)
         for (uint32_t oy = 0; oy < p.out_h; oy++)
             for (uint32_t ox = 0; ox < p.out_w; ox++)
                 for (uint32_t ch = 0; ch < p.channels; ch++) {
+                    uint32_t ky0, ky1, kx0, kx1;
+                    window_taps(&p, oy, ox, &ky0, &ky1, &kx0, &kx1);
                     double sum = 0.0;
                     size_t xi;
-                    for (uint32_t ky = 0; ky < p.g.window[0]; ky++)
-                        for (uint32_t kx = 0; kx < p.g.window[1]; kx++) {
+                    for (uint32_t ky = ky0; ky < ky1; ky++)
+                        for (uint32_t kx = kx0; kx < kx1; kx++) {
                             if (!window_cell(&p, n, oy, ox, ch, ky, kx, &xi)) continue;
                             double v = wn_get_f64(p.x, xi);
                             sum += v * v;
@@ -264,10 +292,12 @@ static int compute_max_pool2d(wn_call *c)
         for (uint32_t oy = 0; oy < p.out_h; oy++)
             for (uint32_t ox = 0; ox < p.out_w; ox++)
                 for (uint32_t ch = 0; ch < p.channels; ch++) {
+                    uint32_t ky0, ky1, kx0, kx1;
+                    window_taps(&p, oy, ox, &ky0, &ky1, &kx0, &kx1);
                     max_acc m = {.t = p.x->desc.dtype};
                     size_t xi;
-                    for (uint32_t ky = 0; ky < p.g.window[0]; ky++)
-                        for (uint32_t kx = 0; kx < p.g.window[1]; kx++)
+                    for (uint32_t ky = ky0; ky < ky1; ky++)
+                        for (uint32_t kx = kx0; kx < kx1; kx++)
                             if (window_cell(&p, n, oy, ox, ch, ky, kx, &xi)) max_acc_add(&m, p.x, xi);
                     max_acc_store(&m, p.y, index4(&p.y->desc, p.g.nhwc, n, oy, ox, ch));
                 }
