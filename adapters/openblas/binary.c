@@ -16,11 +16,6 @@
 #include "obl.h"
 #include "par.h"
 
-/* Elements per parallel task (overridable to test the split on the small vectors). */
-#ifndef OBL_CHUNK
-#define OBL_CHUNK ((size_t)1 << 15)
-#endif
-
 /* ---- the broadcast plan ---- */
 
 typedef struct bcast_plan {

@@ -10,6 +10,23 @@
 #define OBL_PARALLEL_MIN ((size_t)1 << 17)
 #endif
 
+/* Elements, and columns of a [rows, columns] block, per parallel task of the element-wise,
+ * reduction and softmax loops (overridable to test the split on the small vectors). */
+#ifndef OBL_CHUNK
+#define OBL_CHUNK ((size_t)1 << 15)
+#endif
+#ifndef OBL_COLUMNS
+#define OBL_COLUMNS ((size_t)256)
+#endif
+
+/* The exp-heavy loops also get an avx2 clone, picked at load time (no -march: the .so must
+ * run on any x86-64). */
+#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
+#define HOT_CLONES __attribute__((target_clones("avx2", "default")))
+#else
+#define HOT_CLONES
+#endif
+
 /* One task of a parallel loop: task is in [0, n_tasks). Tasks must write disjoint memory. */
 typedef void (*obl_task_fn)(void *ctx, size_t task);
 

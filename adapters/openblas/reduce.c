@@ -28,14 +28,6 @@
 __attribute__((simd("notinbranch"))) double exp(double);
 #endif
 
-/* Elements and columns per parallel task (overridable to test the split on small vectors). */
-#ifndef OBL_CHUNK
-#define OBL_CHUNK ((size_t)1 << 15)
-#endif
-#ifndef OBL_COLUMNS
-#define OBL_COLUMNS ((size_t)256)
-#endif
-
 enum reduce_kind { R_SUM, R_L1, R_SUMSQ, R_L2, R_MEAN, R_LOGSUM, R_PROD, R_MAX, R_MIN, R_LSE };
 
 typedef struct reduce_plan {

@@ -22,17 +22,6 @@
  * are tested); declaring exp a SIMD function lets gcc call them. */
 #if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
 __attribute__((simd("notinbranch"))) double exp(double);
-#define HOT_CLONES __attribute__((target_clones("avx2", "default")))
-#else
-#define HOT_CLONES
-#endif
-
-/* Elements and columns per parallel task (overridable to test the split on small vectors). */
-#ifndef OBL_CHUNK
-#define OBL_CHUNK ((size_t)1 << 15)
-#endif
-#ifndef OBL_COLUMNS
-#define OBL_COLUMNS ((size_t)256)
 #endif
 
 typedef struct softmax_state {

@@ -32,14 +32,6 @@
  * not use: NaN and Inf are tested); declaring expf a SIMD function lets gcc call them. */
 #if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
 __attribute__((simd("notinbranch"))) float expf(float);
-#define HOT_CLONES __attribute__((target_clones("avx2", "default")))
-#else
-#define HOT_CLONES
-#endif
-
-/* Elements per parallel task (overridable to test the split on the small vectors). */
-#ifndef OBL_CHUNK
-#define OBL_CHUNK ((size_t)1 << 15)
 #endif
 
 /* The spec's cast of an option to the input's type: float32 rounds to nearest even, float16
