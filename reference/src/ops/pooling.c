@@ -196,10 +196,10 @@ static int compute_average_pool2d(wn_call *c)
     pool_loop_init(c, &p);
     for (uint32_t n = 0; n < p.batches; n++)
         for (uint32_t oy = 0; oy < p.out_h; oy++)
-            for (uint32_t ox = 0; ox < p.out_w; ox++)
+            for (uint32_t ox = 0; ox < p.out_w; ox++) {
+                uint32_t ky0, ky1, kx0, kx1; /* the same for every channel */
+                window_taps(&p, oy, ox, &ky0, &ky1, &kx0, &kx1);
                 for (uint32_t ch = 0; ch < p.channels; ch++) {
-                    uint32_t ky0, ky1, kx0, kx1;
-                    window_taps(&p, oy, ox, &ky0, &ky1, &kx0, &kx1);
                     double sum = 0.0;
                     double count = 0.0;
                     size_t xi;
@@ -211,6 +211,7 @@ static int compute_average_pool2d(wn_call *c)
                         }
                     wn_put_f64(p.y, index4(&p.y->desc, p.g.nhwc, n, oy, ox, ch), sum / count);
                 }
+            }
     return 0;
 }
 
@@ -222,10 +223,10 @@ static int compute_l2_pool2d(wn_call *c)
     pool_loop_init(c, &p);
     for (uint32_t n = 0; n < p.batches; n++)
         for (uint32_t oy = 0; oy < p.out_h; oy++)
-            for (uint32_t ox = 0; ox < p.out_w; ox++)
+            for (uint32_t ox = 0; ox < p.out_w; ox++) {
+                uint32_t ky0, ky1, kx0, kx1; /* the same for every channel */
+                window_taps(&p, oy, ox, &ky0, &ky1, &kx0, &kx1);
                 for (uint32_t ch = 0; ch < p.channels; ch++) {
-                    uint32_t ky0, ky1, kx0, kx1;
-                    window_taps(&p, oy, ox, &ky0, &ky1, &kx0, &kx1);
                     double sum = 0.0;
                     size_t xi;
                     for (uint32_t ky = ky0; ky < ky1; ky++)
@@ -236,6 +237,7 @@ static int compute_l2_pool2d(wn_call *c)
                         }
                     wn_put_f64(p.y, index4(&p.y->desc, p.g.nhwc, n, oy, ox, ch), sqrt(sum));
                 }
+            }
     return 0;
 }
 
@@ -290,10 +292,10 @@ static int compute_max_pool2d(wn_call *c)
     pool_loop_init(c, &p);
     for (uint32_t n = 0; n < p.batches; n++)
         for (uint32_t oy = 0; oy < p.out_h; oy++)
-            for (uint32_t ox = 0; ox < p.out_w; ox++)
+            for (uint32_t ox = 0; ox < p.out_w; ox++) {
+                uint32_t ky0, ky1, kx0, kx1; /* the same for every channel */
+                window_taps(&p, oy, ox, &ky0, &ky1, &kx0, &kx1);
                 for (uint32_t ch = 0; ch < p.channels; ch++) {
-                    uint32_t ky0, ky1, kx0, kx1;
-                    window_taps(&p, oy, ox, &ky0, &ky1, &kx0, &kx1);
                     max_acc m = {.t = p.x->desc.dtype};
                     size_t xi;
                     for (uint32_t ky = ky0; ky < ky1; ky++)
@@ -301,6 +303,7 @@ static int compute_max_pool2d(wn_call *c)
                             if (window_cell(&p, n, oy, ox, ch, ky, kx, &xi)) max_acc_add(&m, p.x, xi);
                     max_acc_store(&m, p.y, index4(&p.y->desc, p.g.nhwc, n, oy, ox, ch));
                 }
+            }
     return 0;
 }
 
