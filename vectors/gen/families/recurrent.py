@@ -52,6 +52,15 @@ def lstm_cell(x, W, R, h, c, hs, b, rb, p, layout, acts):
     return o * ha(c2), c2
 
 
+def optional_inputs(inputs, options, dt, items):
+    """Each (option, input name, values) whose values are not None becomes a graph input named
+    in that option."""
+    for option, name, values in items:
+        if values is not None:
+            inputs[name] = tensor(dt, values.shape, values)
+            options[option] = name
+
+
 def opts_of(d):
     return {k: v for k, v in sorted(d.items()) if v is not None}
 
@@ -77,12 +86,7 @@ def gen_gru_cell():
                       "R": tensor(dt, R.shape, R, constant=True), "h": tensor(dt, h.shape, h)}
             o = {"resetAfter": None if reset_after else False, "layout": None if layout == "zrn" else layout,
                  "activations": acts}
-            if has_b:
-                inputs["b"] = tensor(dt, b.shape, b)
-                o["bias"] = "b"
-            if has_rb:
-                inputs["rb"] = tensor(dt, rb.shape, rb)
-                o["recurrentBias"] = "rb"
+            optional_inputs(inputs, o, dt, [("bias", "b", b), ("recurrentBias", "rb", rb)])
             name = "gruCell %s batch %d input %d hidden %d resetAfter %s layout %s bias %s recurrentBias %s activations %s" % (
                 dt, B, I, H, reset_after, layout, has_b, has_rb, acts or "default")
             cases.append(case(name, inputs, op("gruCell", [("input", "x"), ("weight", "W"), ("recurrentWeight", "R"),
@@ -146,15 +150,8 @@ def gen_gru():
             o = {"resetAfter": None if reset_after else False, "layout": None if layout == "zrn" else layout,
                  "direction": None if direction == "forward" else direction, "returnSequence": True if ret else None,
                  "activations": acts_opt}
-            if has_b:
-                inputs["b"] = tensor(dt, b.shape, b)
-                o["bias"] = "b"
-            if has_rb:
-                inputs["rb"] = tensor(dt, rb.shape, rb)
-                o["recurrentBias"] = "rb"
-            if has_h0:
-                inputs["h0"] = tensor(dt, h0.shape, h0)
-                o["initialHiddenState"] = "h0"
+            optional_inputs(inputs, o, dt, [("bias", "b", b), ("recurrentBias", "rb", rb),
+                                            ("initialHiddenState", "h0", h0)])
             outs = ["hidden", "sequence"] if ret else ["hidden"]
             expect = {"hidden": expected(dt, np.stack(finals, 0))}
             if ret:
@@ -192,15 +189,8 @@ def gen_lstm_cell():
             inputs = {"x": tensor(dt, x.shape, x), "W": tensor(dt, W.shape, W, constant=True),
                       "R": tensor(dt, R.shape, R, constant=True), "h": tensor(dt, h.shape, h), "c": tensor(dt, c.shape, c)}
             o = {"layout": None if layout == "iofg" else layout, "activations": acts}
-            if has_b:
-                inputs["b"] = tensor(dt, b.shape, b)
-                o["bias"] = "b"
-            if has_rb:
-                inputs["rb"] = tensor(dt, rb.shape, rb)
-                o["recurrentBias"] = "rb"
-            if has_p:
-                inputs["p"] = tensor(dt, p.shape, p)
-                o["peepholeWeight"] = "p"
+            optional_inputs(inputs, o, dt, [("bias", "b", b), ("recurrentBias", "rb", rb),
+                                            ("peepholeWeight", "p", p)])
             name = "lstmCell %s batch %d input %d hidden %d layout %s bias %s peephole %s activations %s" % (
                 dt, B, I, H, layout, has_b, has_p, acts or "default")
             if dims:
@@ -256,21 +246,8 @@ def gen_lstm():
                       "R": tensor(dt, R.shape, R, constant=True)}
             o = {"layout": None if layout == "iofg" else layout, "direction": None if direction == "forward" else direction,
                  "returnSequence": True if ret else None, "activations": acts_opt}
-            if has_b:
-                inputs["b"] = tensor(dt, b.shape, b)
-                o["bias"] = "b"
-            if has_rb:
-                inputs["rb"] = tensor(dt, rb.shape, rb)
-                o["recurrentBias"] = "rb"
-            if has_p:
-                inputs["p"] = tensor(dt, p.shape, p)
-                o["peepholeWeight"] = "p"
-            if has_h0:
-                inputs["h0"] = tensor(dt, h0.shape, h0)
-                o["initialHiddenState"] = "h0"
-            if has_c0:
-                inputs["c0"] = tensor(dt, c0.shape, c0)
-                o["initialCellState"] = "c0"
+            optional_inputs(inputs, o, dt, [("bias", "b", b), ("recurrentBias", "rb", rb), ("peepholeWeight", "p", p),
+                                            ("initialHiddenState", "h0", h0), ("initialCellState", "c0", c0)])
             outs = ["hidden", "cell"] + (["sequence"] if ret else [])
             expect = {"hidden": expected(dt, np.stack([s[0] for s in finals], 0)),
                       "cell": expected(dt, np.stack([s[1] for s in finals], 0))}
