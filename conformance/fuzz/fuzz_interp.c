@@ -264,27 +264,11 @@ static wn_graph *build(fz_bytes in, uint32_t limit, bool counting, uint32_t *n_v
     return B.g;
 }
 
-/* Graph outputs: every result no operation reads. */
+/* Graph outputs: every result no operation reads; then the builder's validation. */
 static int set_final_outputs(wn_graph *g)
 {
-    uint32_t *outs = calloc(g->n_operands ? g->n_operands : 1, sizeof *outs);
-    uint32_t n = 0;
-    if (!outs) return -1;
-    for (uint32_t i = 0; i < g->n_operands; i++) {
-        if (g->operands[i].kind != WN_OPERAND_RESULT) continue;
-        bool read = false;
-        for (uint32_t o = 0; o < g->n_ops && !read; o++)
-            for (uint32_t p = 0; p < g->ops[o].spec->n_params && !read; p++) {
-                const wn_value *v = &g->ops[o].args[p];
-                read = v->kind == WN_V_OPERAND && v->u.operand == i;
-                for (uint32_t k = 0; v->kind == WN_V_OPERAND_LIST && k < v->count; k++) read |= v->u.operands[k] == i;
-            }
-        if (!read) outs[n++] = i;
-    }
     wn_error err;
-    int rc = wn_graph_set_outputs(g, outs, n, &err);
-    free(outs);
-    return rc == 0 ? wn_graph_validate(g, &err) : -1;
+    return wn_graph_set_unread_outputs(g, &err) == 0 ? wn_graph_validate(g, &err) : -1;
 }
 
 /* Input data: raw fuzzer bytes (any bit pattern, NaN and Inf included) or small values. */

@@ -88,6 +88,8 @@ int wn_graph_add_constant(wn_graph *g, const char *name, const wn_desc *desc, co
 int wn_graph_add_op(wn_graph *g, const wn_op_spec *spec, wn_value *args, const char *const *output_names,
                     uint32_t n_outputs, const char *label, wn_error *err);
 int wn_graph_set_outputs(wn_graph *g, const uint32_t *operands, uint32_t n, wn_error *err);
+/* Makes every operation result that no operation reads a graph output, in operand order. */
+int wn_graph_set_unread_outputs(wn_graph *g, wn_error *err);
 
 /* Runs the spec's builder validation on every operation in order and infers every result
  * descriptor; then the build() checks on the outputs. Errors carry the spec's kind and name

@@ -215,3 +215,26 @@ int wn_graph_set_outputs(wn_graph *g, const uint32_t *operands, uint32_t n, wn_e
     g->validated = false;
     return 0;
 }
+
+static bool operand_is_read(const wn_graph *g, uint32_t operand)
+{
+    for (uint32_t o = 0; o < g->n_ops; o++)
+        for (uint32_t p = 0; p < g->ops[o].spec->n_params; p++) {
+            const wn_value *v = &g->ops[o].args[p];
+            if (v->kind == WN_V_OPERAND && v->u.operand == operand) return true;
+            for (uint32_t k = 0; v->kind == WN_V_OPERAND_LIST && k < v->count; k++)
+                if (v->u.operands[k] == operand) return true;
+        }
+    return false;
+}
+
+int wn_graph_set_unread_outputs(wn_graph *g, wn_error *err)
+{
+    uint32_t *outs = calloc(g->n_operands ? g->n_operands : 1, sizeof *outs), n = 0;
+    if (!outs) return wn_set_error(err, WN_RESOURCE_ERROR, "out of memory setting graph outputs");
+    for (uint32_t i = 0; i < g->n_operands; i++)
+        if (g->operands[i].kind == WN_OPERAND_RESULT && !operand_is_read(g, i)) outs[n++] = i;
+    int rc = wn_graph_set_outputs(g, outs, n, err);
+    free(outs);
+    return rc;
+}

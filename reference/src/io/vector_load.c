@@ -485,32 +485,6 @@ done:
     return rc;
 }
 
-/* Without expectedOutputs (validation cases), the graph's outputs are the operator results
- * nothing else reads. */
-static int default_outputs(loader *L, wn_vec_case *vc)
-{
-    wn_graph *g = vc->graph;
-    uint32_t *outs = calloc(g->n_operands ? g->n_operands : 1, sizeof *outs);
-    uint32_t n = 0;
-    wn_error e;
-    if (!outs) return fail(L, "out of memory");
-    for (uint32_t i = 0; i < g->n_operands; i++) {
-        if (g->operands[i].kind != WN_OPERAND_RESULT) continue;
-        bool read = false;
-        for (uint32_t o = 0; o < g->n_ops && !read; o++)
-            for (uint32_t p = 0; p < g->ops[o].spec->n_params && !read; p++) {
-                const wn_value *v = &g->ops[o].args[p];
-                if (v->kind == WN_V_OPERAND && v->u.operand == i) read = true;
-                for (uint32_t k = 0; v->kind == WN_V_OPERAND_LIST && k < v->count; k++)
-                    if (v->u.operands[k] == i) read = true;
-            }
-        if (!read) outs[n++] = i;
-    }
-    int rc = wn_graph_set_outputs(g, outs, n, &e);
-    free(outs);
-    return rc == 0 ? 0 : fail_with(L, &e);
-}
-
 static int load_tolerance(loader *L, const cJSON *tol, wn_vec_case *vc)
 {
     size_t saved = wn_path_key(&L->path, "tolerance");
@@ -609,7 +583,9 @@ static int load_case(loader *L, const cJSON *tj, wn_vec_case *vc)
         if (load_expected(L, exp, vc) != 0) goto done;
     } else {
         if (vc->expected_error == WN_OK) { fail(L, "expectedOutputs is missing (and no expectedError is given)"); goto done; }
-        if (default_outputs(L, vc) != 0) goto done;
+        /* a validation case's outputs: the results nothing else reads */
+        wn_error e;
+        if (wn_graph_set_unread_outputs(vc->graph, &e) != 0) { fail_with(L, &e); goto done; }
     }
     rc = 0;
 done:
