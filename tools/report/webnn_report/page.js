@@ -1,0 +1,89 @@
+// The side-by-side page: filter box, "only rows where runs differ", and a click on a row's
+// cell opens that row's cases with every run's status and numbers (built from the embedded data).
+(function () {
+  "use strict";
+  var D = JSON.parse(document.getElementById("data").textContent);
+  var table = document.getElementById("matrix");
+  var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+  var filter = document.getElementById("filter"), differ = document.getElementById("differ");
+  var shown = document.getElementById("shown");
+  var ncols = rows.length ? rows[0].cells.length : 1;
+
+  function text(tag, s, cls) {
+    var e = document.createElement(tag);
+    if (s !== undefined && s !== null) e.textContent = s;
+    if (cls) e.className = cls;
+    return e;
+  }
+
+  function apply() {
+    var terms = filter.value.toLowerCase().split(/\s+/).filter(Boolean), n = 0;
+    rows.forEach(function (tr) {
+      var key = tr.getAttribute("data-key").toLowerCase();
+      var ok = terms.every(function (t) { return key.indexOf(t) >= 0; }) &&
+               (!differ.checked || tr.classList.contains("differ"));
+      tr.hidden = !ok;
+      if (tr.panel) tr.panel.hidden = !ok;
+      n += ok;
+    });
+    shown.textContent = n + " of " + rows.length + " rows";
+  }
+
+  function runCell(e) {
+    var td = document.createElement("td");
+    td.className = "s";
+    if (!e) { td.textContent = "\u2014"; td.title = "not in this run"; return td; }
+    td.appendChild(text("span", D.statuses[e[0]], "st " + D.statuses[e[0]]));
+    var nums = [];
+    if (e[1] !== null) nums.push(e[1] + " ULP");
+    if (e[2] !== null && e[2] !== 0) nums.push("abs " + e[2]);
+    if (e[4]) nums.push(e[3] + "/" + e[4] + " out");
+    if (nums.length) td.appendChild(document.createTextNode(" " + nums.join(", ")));
+    if (D.strings[e[5]]) td.appendChild(text("span", "tol " + D.strings[e[5]], "msg"));
+    if (D.strings[e[6]]) td.appendChild(text("span", D.strings[e[6]], "msg"));
+    return td;
+  }
+
+  function panel(tr) {
+    var r = D.rows[+tr.getAttribute("data-row")];
+    var td = document.createElement("td");
+    td.colSpan = ncols;
+    td.appendChild(text("h3", r.op + " " + r.dtype + " (" + r.family + "): " + r.cases.length + " cases"));
+    var fig = document.getElementById("hist-" + tr.getAttribute("data-row"));
+    if (fig) td.appendChild(fig.cloneNode(true));
+    var t = text("table", null, "cases"), head = document.createElement("tr");
+    head.appendChild(text("th", "case"));
+    D.runs.forEach(function (run) { head.appendChild(text("th", run)); });
+    t.appendChild(head);
+    var order = r.cases.slice().sort(function (a, b) { return D.cases[b][2] - D.cases[a][2]; });
+    order.forEach(function (ci) {
+      var c = D.cases[ci], row = document.createElement("tr");
+      if (c[2]) row.className = "differ";
+      row.appendChild(text("td", c[0]));
+      for (var k = 0; k < D.runs.length; k++) row.appendChild(runCell(c[1][k]));
+      t.appendChild(row);
+    });
+    td.appendChild(t);
+    var p = document.createElement("tr");
+    p.className = "panel";
+    p.appendChild(td);
+    return p;
+  }
+
+  table.tBodies[0].addEventListener("click", function (ev) {
+    var tr = ev.target.closest("tr");
+    if (!tr || !tr.hasAttribute("data-row")) return;
+    if (tr.panel) {
+      tr.panel.remove();
+      tr.panel = null;
+      tr.classList.remove("open");
+      return;
+    }
+    tr.panel = panel(tr);
+    tr.classList.add("open");
+    tr.after(tr.panel);
+  });
+  filter.addEventListener("input", apply);
+  differ.addEventListener("change", apply);
+  apply();
+})();
