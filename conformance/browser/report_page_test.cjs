@@ -16,6 +16,7 @@ const DTYPE = /\b(float32|float16|int32|uint32|int64|uint64|int8|uint8|int4|uint
 // What the page must show, worked out from the reports themselves.
 function expected(reports) {
   const rows = new Map(); // "family|op|dtype" -> Map(case id -> [status per report])
+  const hists = new Map(); // "family|op|dtype" -> per report: bucket -> element count
   reports.forEach((doc, k) => {
     for (const r of doc.results) {
       const items = r.test.startsWith("/") && r.subtests.length
@@ -27,6 +28,15 @@ function expected(reports) {
           })
         : [[`${r.extra.family || "?"}|${r.extra.op || "?"}|${r.extra.data_type || "other"}`, r.test,
             r.extra.webnn_status]];
+      if (!r.test.startsWith("/")) {
+        const key = items[0][0];
+        if (!hists.has(key)) hists.set(key, reports.map(() => new Map()));
+        for (const o of r.extra.outputs || [])
+          (o.ulp_hist || []).forEach((n, b) => {
+            const h = hists.get(key)[k];
+            h.set(b, (h.get(b) || 0) + n);
+          });
+      }
       for (const [row, id, status] of items) {
         if (!rows.has(row)) rows.set(row, new Map());
         const cases = rows.get(row);
@@ -37,7 +47,7 @@ function expected(reports) {
   });
   const differ = [...rows.values()].filter((cases) =>
     [...cases.values()].some((st) => new Set(st).size > 1)).length;
-  return { rows, differ };
+  return { rows, differ, hists };
 }
 
 function check(ok, what) {
@@ -110,7 +120,21 @@ async function main() {
     const filtered = await page.$$eval("#matrix tbody tr:not([hidden])", (t) => t.map((tr) => tr.getAttribute("data-key")));
     const wantf = [...want.rows.keys()].filter((k) => k.replace(/\|/g, " ").toLowerCase().includes(op.toLowerCase())).length;
     check(filtered.length === wantf, `the filter "${op}" shows ${wantf} rows, got ${filtered.length}`);
-    const figs = await page.$$eval("figure svg.hist", (s) => s.length);
+    // the first histogram: drawn when scrolled to, one bar per non-empty bucket of each run,
+    // the bar's count as the reports' ULP histograms add up
+    const fig = page.locator("figure.hist-fig").first();
+    await fig.scrollIntoViewIfNeeded();
+    await fig.locator("svg.hist").waitFor();
+    const frow = +(await fig.getAttribute("data-row"));
+    const fkey = keys[frow];
+    const bars = await fig.locator("g.bars rect").evaluateAll((rs) => rs.map((r) =>
+      [+r.parentNode.getAttribute("data-run"), +r.getAttribute("data-bucket"), +r.textContent.split(" ")[1]]));
+    const wantBars = [];
+    want.hists.get(fkey).forEach((h, k) => h.forEach((n, b) => { if (n) wantBars.push([k, b, n]); }));
+    const norm = (l) => JSON.stringify(l.map((x) => x.join(",")).sort());
+    check(norm(bars) === norm(wantBars), `the ${fkey} histogram has the reports' ${wantBars.length} bars, got ${bars.length}`);
+    await fig.screenshot({ path: path.join(outdir, "histogram.png") });
+    const figs = await page.$$eval("figure.hist-fig", (s) => s.length);
     console.log(`histograms: ${figs}; page ${fs.statSync(page_path).size} bytes; DOMContentLoaded ` +
       `${timing.dcl.toFixed(0)} ms, load ${timing.load.toFixed(0)} ms`);
     check(errors.length === 0, "still no console errors after the clicks");

@@ -6,12 +6,16 @@ import math
 import os
 from html import escape
 
-from . import svg
 from .load import STATUSES, fmt
 from .matrix import totals
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 MAX_CHANGES_SHOWN = 1000
+COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf")
+
+
+def colour(i):
+    return COLOURS[i % len(COLOURS)]
 
 
 def asset(name):
@@ -63,9 +67,26 @@ def page_data(runs, rows):
             seen = {r.cases[cid].status if cid in r.cases else None for r in runs}
             idx.append(len(cases))
             cases.append([cid, entries, int(len(seen) > 1)])
-        out_rows.append({"family": row.family, "op": row.op, "dtype": row.dtype, "cases": idx})
+        tols, _ = ulp_tolerances(row)
+        hist = [trim(h) for h in row.hists] if has_errors(row) else None
+        out_rows.append({"family": row.family, "op": row.op, "dtype": row.dtype, "cases": idx, "hist": hist,
+                         "tols": [tols[0], tols[-1]] if tols and hist else None})
     return {"runs": [r.label for r in runs], "statuses": list(STATUSES), "strings": strings.items,
-            "rows": out_rows, "cases": cases}
+            "rows": out_rows, "cases": cases, "colours": [colour(i) for i in range(len(runs))]}
+
+
+def trim(h):
+    if h is None:
+        return None
+    n = len(h)
+    while n and not h[n - 1]:
+        n -= 1
+    return h[:n]
+
+
+def has_errors(row):
+    """A row gets a histogram when some run compared an element that is not exact."""
+    return any(h and sum(h[1:]) for h in row.hists)
 
 
 def script_json(obj):
@@ -79,7 +100,7 @@ def runs_table(runs):
     for i, r in enumerate(runs):
         t = totals(r)
         res = " ".join(f"{s} {t[s]}" for s in STATUSES if t.get(s))
-        out.append(f'<tr><td><span class="swatch" style="--c:{svg.colour(i)}"></span>{i + 1}</td>'
+        out.append(f'<tr><td><span class="swatch" style="--c:{colour(i)}"></span>{i + 1}</td>'
                    f'<td>{escape(r.label)}</td><td>{escape(r.adapter)} {escape(str(r.info.get("adapter_version", "")))}</td>'
                    f'<td>{escape(r.device)}</td><td>{escape(r.date)}</td><td>{escape(r.corpus_hash[:12])}</td>'
                    f'<td>{len(r.cases)}</td><td>{escape(res)}</td><td>{escape(r.path)}</td></tr>')
@@ -94,7 +115,7 @@ def matrix_table(runs, rows):
     out = ['<table class="matrix" id="matrix"><thead><tr><th rowspan="2">family</th><th rowspan="2">op</th>'
            '<th rowspan="2">data type</th>']
     for i, r in enumerate(runs):
-        out.append(f'<th class="run" colspan="2" style="--c:{svg.colour(i)}" title="{escape(r.path)}">'
+        out.append(f'<th class="run" colspan="2" style="--c:{colour(i)}" title="{escape(r.path)}">'
                    f'{i + 1}. {escape(r.label)}</th>')
     out.append("</tr><tr>" + "<th>passed/total</th><th>max ULP</th>" * len(runs) + "</tr></thead><tbody>")
     for k, row in enumerate(rows):
@@ -121,26 +142,30 @@ def ulp_tolerances(row):
 
 
 def histograms(runs, rows):
+    """Figure placeholders: page.js draws each one's SVG (hist.js) when it comes into view."""
     figs, exact = [], []
     for k, row in enumerate(rows):
-        hs = [h for h in row.hists if h]
-        if not hs:
-            continue
-        if all(sum(h[1:]) == 0 for h in hs):
+        if has_errors(row):
+            tols, note = ulp_tolerances(row)
+            figs.append(f'<figure class="hist-fig" id="hist-{k}" data-row="{k}"><figcaption><b>{escape(row.op)} '
+                        f'{escape(row.dtype)}</b> ({escape(row.family)})</figcaption><div class="plot"></div>'
+                        f'<figcaption class="note">{escape(caption(tols, note))}</figcaption></figure>')
+        elif any(row.hists):
             exact.append(f"{row.op} {row.dtype}")
-            continue
-        tols, note = ulp_tolerances(row)
-        title = f"{row.op} {row.dtype}"
-        series = [(r.label, i, row.hists[i]) for i, r in enumerate(runs)]
-        figs.append(f'<figure id="hist-{k}"><figcaption><b>{escape(title)}</b> ({escape(row.family)})</figcaption>'
-                    f'{svg.histogram(title, series, tols)}<figcaption class="note">{escape(svg.caption(tols, note))}'
-                    '</figcaption></figure>')
     out = ["<h2>Error distributions</h2><p>Every compared element's error in ULP (log2 buckets), per op "
            "and data type; one colour per run (the swatches above); the dashed line is the tolerance.</p>"]
     out.extend(figs or ["<p>No row has an element with a non-zero error.</p>"])
     if exact:
         out.append(f"<p>Exact (0 ULP) in every run: {escape(', '.join(exact))}.</p>")
     return "".join(out)
+
+
+def caption(tols, note=""):
+    text = "error in ULP (log2 buckets) of every compared element; counts on a log scale"
+    if tols:
+        t = f"{tols[0]:g}" if tols[0] == tols[-1] else f"{tols[0]:g} to {tols[-1]:g}"
+        text += f"; tolerance {t} ULP (dashed)"
+    return text + ("; " + note if note else "")
 
 
 def changes_section(base, runs, diffs):
@@ -175,5 +200,5 @@ def page(runs, rows, title, baseline_diffs=None):
     parts.append(matrix_table(runs, rows))
     parts.append(histograms(runs, rows))
     parts.append(f'<script id="data" type="application/json">{script_json(page_data(runs, rows))}</script>')
-    parts.append(f"<script>{asset('page.js')}</script></body></html>\n")
+    parts.append(f"<script>{asset('hist.js')}\n{asset('page.js')}</script></body></html>\n")
     return "".join(parts)

@@ -8,6 +8,7 @@
   var filter = document.getElementById("filter"), differ = document.getElementById("differ");
   var shown = document.getElementById("shown");
   var ncols = rows.length ? rows[0].cells.length : 1;
+  var draw = WebnnHist.lazy(D);
 
   function text(tag, s, cls) {
     var e = document.createElement(tag);
@@ -50,7 +51,12 @@
     td.colSpan = ncols;
     td.appendChild(text("h3", r.op + " " + r.dtype + " (" + r.family + "): " + r.cases.length + " cases"));
     var fig = document.getElementById("hist-" + tr.getAttribute("data-row"));
-    if (fig) td.appendChild(fig.cloneNode(true));
+    if (fig) {
+      var copy = fig.cloneNode(true);
+      copy.removeAttribute("id");
+      draw(copy);
+      td.appendChild(copy);
+    }
     var t = text("table", null, "cases"), head = document.createElement("tr");
     head.appendChild(text("th", "case"));
     D.runs.forEach(function (run) { head.appendChild(text("th", run)); });
