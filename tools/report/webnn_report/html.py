@@ -193,11 +193,13 @@ def page(runs, rows, title, baseline_diffs=None):
     parts.append('<h2>Operations &times; data types</h2><p class="legend"><span class="ok">all pass</span> '
                  '<span class="bad">failures</span> <span class="gap">conformance gap</span> '
                  '<span class="ns">not supported</span> &mdash; cells show passed/total (hover: counts per status); '
-                 'click a row for its cases; bold: the runs differ.</p>')
+                 'click a row for its cases (Esc closes); bold: the runs differ.</p>')
     parts.append('<div class="controls"><input type="search" id="filter" placeholder="filter rows: op, data type, '
                  'family"> <label><input type="checkbox" id="differ"> only rows where runs differ</label> '
                  '<span id="shown"></span></div>')
     parts.append(matrix_table(runs, rows))
+    parts.append('<aside id="panel" hidden><button class="close" title="close (Esc)">&times;</button>'
+                 '<div class="body"></div></aside>')
     parts.append(histograms(runs, rows))
     parts.append(f'<script id="data" type="application/json">{script_json(page_data(runs, rows))}</script>')
     parts.append(f"<script>{asset('hist.js')}\n{asset('page.js')}</script></body></html>\n")

@@ -24,7 +24,6 @@
       var ok = terms.every(function (t) { return key.indexOf(t) >= 0; }) &&
                (!differ.checked || tr.classList.contains("differ"));
       tr.hidden = !ok;
-      if (tr.panel) tr.panel.hidden = !ok;
       n += ok;
     });
     shown.textContent = n + " of " + rows.length + " rows";
@@ -45,17 +44,21 @@
     return td;
   }
 
-  function panel(tr) {
+  // The case list opens in a side panel, outside the matrix: changing it never lays the
+  // matrix out again (with hundreds of rows that is what would make a click slow).
+  var aside = document.getElementById("panel"), openRow = null;
+
+  function fill(tr) {
     var r = D.rows[+tr.getAttribute("data-row")];
-    var td = document.createElement("td");
-    td.colSpan = ncols;
-    td.appendChild(text("h3", r.op + " " + r.dtype + " (" + r.family + "): " + r.cases.length + " cases"));
+    var body = document.createElement("div");
+    body.appendChild(text("h3", r.op + " " + r.dtype + " (" + r.family + "): " + r.cases.length + " cases"));
     var fig = document.getElementById("hist-" + tr.getAttribute("data-row"));
     if (fig) {
       var copy = fig.cloneNode(true);
       copy.removeAttribute("id");
+      copy.className = "hist-copy";
       draw(copy);
-      td.appendChild(copy);
+      body.appendChild(copy);
     }
     var t = text("table", null, "cases"), head = document.createElement("tr");
     head.appendChild(text("th", "case"));
@@ -69,26 +72,29 @@
       for (var k = 0; k < D.runs.length; k++) row.appendChild(runCell(c[1][k]));
       t.appendChild(row);
     });
-    td.appendChild(t);
-    var p = document.createElement("tr");
-    p.className = "panel";
-    p.appendChild(td);
-    return p;
+    body.appendChild(t);
+    aside.querySelector(".body").replaceChildren(body);
+    aside.scrollTop = 0;
+  }
+
+  function close() {
+    if (openRow) openRow.classList.remove("open");
+    openRow = null;
+    aside.hidden = true;
   }
 
   table.tBodies[0].addEventListener("click", function (ev) {
     var tr = ev.target.closest("tr");
     if (!tr || !tr.hasAttribute("data-row")) return;
-    if (tr.panel) {
-      tr.panel.remove();
-      tr.panel = null;
-      tr.classList.remove("open");
-      return;
-    }
-    tr.panel = panel(tr);
+    if (tr === openRow) return close();
+    close();
+    fill(tr);
+    openRow = tr;
     tr.classList.add("open");
-    tr.after(tr.panel);
+    aside.hidden = false;
   });
+  aside.querySelector("button.close").addEventListener("click", close);
+  document.addEventListener("keydown", function (ev) { if (ev.key === "Escape") close(); });
   filter.addEventListener("input", apply);
   differ.addEventListener("change", apply);
   apply();
