@@ -109,14 +109,18 @@ def status_of(s):
     return s if s in STATUSES else WPT_STATUS.get(s, "ERROR")
 
 
-def load(path):
+def read_json(path):
     try:
         with open(path, encoding="utf-8") as f:
-            doc = json.load(f)
+            return json.load(f)
     except OSError as e:
         raise ReportError(f"{path}: cannot read: {e.strerror}") from None
     except (json.JSONDecodeError, UnicodeDecodeError) as e:
         raise ReportError(f"{path}: not JSON: {e}") from None
+
+
+def load(path):
+    doc = read_json(path)
     if not isinstance(doc, dict) or not isinstance(doc.get("results"), list):
         raise ReportError(f"{path}: not a wptreport (no \"results\" list)")
     return from_doc(doc, path)

@@ -5,21 +5,13 @@ case its corpus position (extra.corpus_index). The merge requires one corpus (sa
 adapter and device, every chunk 1..N exactly once, no case twice and every case present; it
 puts the cases back in corpus order and keeps everything else as the runs wrote it. The run
 times become the earliest start and the latest end."""
-import json
-
-from .load import ReportError
+from .load import ReportError, read_json
 
 SAME = ("product", "corpus_hash", "adapter", "adapter_version", "device", "abi_version", "vector_files")
 
 
 def read(path):
-    try:
-        with open(path, encoding="utf-8") as f:
-            doc = json.load(f)
-    except OSError as e:
-        raise ReportError(f"{path}: cannot read: {e.strerror}") from None
-    except (json.JSONDecodeError, UnicodeDecodeError) as e:
-        raise ReportError(f"{path}: not JSON: {e}") from None
+    doc = read_json(path)
     info = doc.get("run_info") if isinstance(doc, dict) else None
     if not isinstance(info, dict) or not isinstance(doc.get("results"), list):
         raise ReportError(f"{path}: not a wptreport (no run_info and results)")
