@@ -105,7 +105,30 @@ def test_merge_rejects_a_missing_a_duplicated_and_a_foreign_chunk(build, runs, t
     (tmp_path / "cut.json").write_text(json.dumps(cut))
     p = report_tool("merge", "-o", out, chunks[0], chunks[1], tmp_path / "cut.json")
     assert p.returncode == 2 and "incomplete" in p.stderr
+    twice = read(chunks[1])
+    twice["results"].append(read(chunks[0])["results"][0])
+    (tmp_path / "twice.json").write_text(json.dumps(twice))
+    p = report_tool("merge", "-o", out, chunks[0], tmp_path / "twice.json", chunks[2])
+    assert p.returncode == 2 and "is in two chunks" in p.stderr
     assert not out.exists()
+
+
+def test_merge_joins_the_subtests_of_a_wpt_test_split_over_chunks(tmp_path):
+    test = "/webnn/conformance_tests/add.https.any.html?cpu"
+    names = ["add float32 1D", "add float16 2D", "add int32 scalar", "add float32 4D"]
+
+    def chunk(i, picks):
+        subs = [{"name": names[k], "status": "PASS", "message": None, "extra": {"corpus_index": k}} for k in picks]
+        return {"run_info": {"product": "webnn-cts", "corpus_hash": "h", "adapter": "a",
+                             "chunk": {"index": i, "count": 2, "cases_in_all_chunks": 4}},
+                "results": [{"test": test, "status": "OK", "message": None, "subtests": subs}]}
+    (tmp_path / "1.json").write_text(json.dumps(chunk(1, [0, 3])))
+    (tmp_path / "2.json").write_text(json.dumps(chunk(2, [1, 2])))
+    p = report_tool("merge", "-o", tmp_path / "m.json", tmp_path / "1.json", tmp_path / "2.json")
+    assert p.returncode == 0, p.stderr
+    merged = read(tmp_path / "m.json")
+    assert [s["name"] for s in merged["results"][0]["subtests"]] == names
+    assert "chunk" not in merged["run_info"]
 
 
 def statuses(path):

@@ -21,6 +21,30 @@ def read(path):
     return doc
 
 
+def position(r):
+    """A result's place in the corpus: its corpus_index, or its first subtest's."""
+    x = r.get("extra") if isinstance(r.get("extra"), dict) else {}
+    if isinstance(x.get("corpus_index"), int):
+        return x["corpus_index"]
+    subs = [position(s) for s in r.get("subtests") or () if isinstance(s, dict)]
+    return min(subs, default=1 << 62)
+
+
+def join_subtests(first, again, where):
+    """A test in two chunks is an error, unless it is a WPT test whose subtests (the cases) the
+    chunks split: then its subtests are joined (none may come twice)."""
+    a, b = first.get("subtests"), again.get("subtests")
+    if not (isinstance(a, list) and a and isinstance(b, list) and b):
+        raise ReportError(f"{where}: {first['test']!r} is in two chunks")
+    names = {s.get("name") for s in a}
+    twice = [s.get("name") for s in b if s.get("name") in names]
+    if twice:
+        raise ReportError(f"{where}: {first['test']!r} subtest {twice[0]!r} is in two chunks")
+    a.extend(b)
+    if again.get("status") not in (None, "OK") and first.get("status") in (None, "OK"):
+        first["status"], first["message"] = again.get("status"), again.get("message")  # a harness error wins
+
+
 def merge(paths):
     if not paths:
         raise ReportError("merge needs the chunk reports")
@@ -44,23 +68,24 @@ def merge(paths):
     if missing:
         raise ReportError(f"chunk{'s' if len(missing) > 1 else ''} {', '.join(missing)} of {c0['count']} missing "
                           f"(given: {', '.join(str(i) for i in sorted(by_index))})")
-    results, seen = [], {}
+    results, seen, joined = [], {}, set()
     for p, d in docs:
         for k, r in enumerate(d["results"]):
             test = r.get("test") if isinstance(r, dict) else None
             if not isinstance(test, str):
                 raise ReportError(f"{p}: results[{k}]: no test name")
             if test in seen:
-                raise ReportError(f"{p}: results[{k}]: {test!r} is also in {seen[test]}")
-            seen[test] = p
+                join_subtests(seen[test], r, f"{p}: results[{k}]")
+                joined.add(test)
+                continue
+            seen[test] = r
             results.append(r)
-    if len(results) != c0["cases_in_all_chunks"]:
-        raise ReportError(f"the chunks hold {len(results)} cases, the run selected {c0['cases_in_all_chunks']}: "
+    for test in joined:  # a WPT test split over chunks: its subtests back in corpus order
+        seen[test]["subtests"].sort(key=position)
+    n_cases = sum(len(r.get("subtests") or ()) or 1 for r in results)
+    if n_cases != c0["cases_in_all_chunks"]:
+        raise ReportError(f"the chunks hold {n_cases} cases, the run selected {c0['cases_in_all_chunks']}: "
                           "a chunk report is incomplete")
-
-    def position(r):
-        x = r.get("extra") if isinstance(r.get("extra"), dict) else {}
-        return x.get("corpus_index") if isinstance(x.get("corpus_index"), int) else 1 << 62
 
     results.sort(key=position)  # stable: reports without corpus_index keep chunk order
     info = {k: v for k, v in i0.items() if k != "chunk"}
