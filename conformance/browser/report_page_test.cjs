@@ -60,10 +60,13 @@ async function main() {
   const reports = report_paths.map((p) => JSON.parse(fs.readFileSync(p, "utf8")));
   const want = expected(reports);
   fs.mkdirSync(outdir, { recursive: true });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-    headless: true, args: CHROMIUM_ARGS });
+  // a fresh profile (--user-data-dir) for every run, removed afterwards
+  const profile = fs.mkdtempSync(path.join(require("os").tmpdir(), "webnn-report-chromium-"));
+  const browser = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM || "/usr/bin/chromium", headless: true, args: CHROMIUM_ARGS });
   try {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    const page = await browser.newPage();
+    await page.setViewportSize({ width: 1400, height: 1000 });
     const errors = [], requests = [];
     page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
     page.on("pageerror", (e) => errors.push(String(e)));
@@ -142,7 +145,8 @@ async function main() {
     if (repeats) {
       const times = [];
       for (let i = 0; i < repeats; i++) {
-        const p = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+        const p = await browser.newPage();
+        await p.setViewportSize({ width: 1400, height: 1000 });
         await p.goto("file://" + path.resolve(page_path), { waitUntil: "load" });
         times.push(await p.evaluate(() => performance.getEntriesByType("navigation")[0].loadEventEnd));
         const t0 = Date.now();
@@ -158,6 +162,7 @@ async function main() {
     }
   } finally {
     await browser.close();
+    fs.rmSync(profile, { recursive: true, force: true });
   }
 }
 
