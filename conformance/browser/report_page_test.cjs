@@ -81,7 +81,7 @@ async function main() {
 
     const rows = await page.$$eval("#matrix tbody tr", (trs) => trs.length);
     check(rows === want.rows.size, `${want.rows.size} matrix rows (op x data type), got ${rows}`);
-    const groups = await page.$$eval("#matrix thead tr:first-child th.run", (th) => th.map((x) => x.colSpan));
+    const groups = await page.$$eval("#matrix .fam:first-child thead tr:first-child th.run", (th) => th.map((x) => x.colSpan));
     check(groups.length === reports.length && groups.every((n) => n === 2),
       `a column group of 2 per run (${reports.length}), got ${JSON.stringify(groups)}`);
     const cells = await page.$eval("#matrix tbody tr", (tr) => tr.cells.length);

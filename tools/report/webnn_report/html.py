@@ -111,14 +111,34 @@ def runs_table(runs):
     return "".join(out)
 
 
-def matrix_table(runs, rows):
-    out = ['<table class="matrix" id="matrix"><thead><tr><th rowspan="2">family</th><th rowspan="2">op</th>'
+# column widths (em) of the matrix: label columns, then passed/total and max ULP per run
+LABEL_EM, CELL_EM = (11, 13, 5.5), (6.5, 4.5)
+
+
+def matrix_head(runs):
+    cols = "".join(f'<col style="width:{w}em">' for w in LABEL_EM) + \
+        "".join(f'<col style="width:{w}em">' for w in CELL_EM) * len(runs)
+    out = [f'<colgroup>{cols}</colgroup><thead><tr><th rowspan="2">family</th><th rowspan="2">op</th>'
            '<th rowspan="2">data type</th>']
     for i, r in enumerate(runs):
         out.append(f'<th class="run" colspan="2" style="--c:{colour(i)}" title="{escape(r.path)}">'
                    f'{i + 1}. {escape(r.label)}</th>')
-    out.append("</tr><tr>" + "<th>passed/total</th><th>max ULP</th>" * len(runs) + "</tr></thead><tbody>")
+    out.append("</tr><tr>" + "<th>passed/total</th><th>max ULP</th>" * len(runs) + "</tr></thead>")
+    return "".join(out)
+
+
+def matrix_table(runs, rows):
+    """One table per family (same fixed columns, the run headers repeated): the browser lays
+    out only the families in view (content-visibility), which keeps a page of hundreds of rows
+    quick to load."""
+    width = sum(LABEL_EM) + sum(CELL_EM) * len(runs)
+    head, out, family = matrix_head(runs), ['<div id="matrix">'], None
     for k, row in enumerate(rows):
+        if row.family != family:
+            if family is not None:
+                out.append("</tbody></table></div>")
+            family = row.family
+            out.append(f'<div class="fam"><table class="matrix" style="width:{width:g}em">{head}<tbody>')
         key = escape(f"{row.family} {row.op} {row.dtype}")
         cls = ' class="differ"' if row.differs else ""
         out.append(f'<tr data-row="{k}" data-key="{key}"{cls}><td class="k">{escape(row.family)}</td>'
@@ -130,7 +150,9 @@ def matrix_table(runs, rows):
             else:
                 out.append('<td class="c none"></td><td class="u"></td>')
         out.append("</tr>")
-    out.append("</tbody></table>")
+    if family is not None:
+        out.append("</tbody></table></div>")
+    out.append("</div>")
     return "".join(out)
 
 

@@ -3,11 +3,11 @@
 (function () {
   "use strict";
   var D = JSON.parse(document.getElementById("data").textContent);
-  var table = document.getElementById("matrix");
-  var rows = Array.prototype.slice.call(table.tBodies[0].rows);
+  var matrix = document.getElementById("matrix");
+  var rows = Array.prototype.slice.call(matrix.querySelectorAll("tbody tr"));
+  var fams = Array.prototype.slice.call(matrix.querySelectorAll(".fam"));
   var filter = document.getElementById("filter"), differ = document.getElementById("differ");
   var shown = document.getElementById("shown");
-  var ncols = rows.length ? rows[0].cells.length : 1;
   var draw = WebnnHist.lazy(D);
 
   function text(tag, s, cls) {
@@ -26,6 +26,7 @@
       tr.hidden = !ok;
       n += ok;
     });
+    fams.forEach(function (f) { f.classList.toggle("empty", !f.querySelector("tbody tr:not([hidden])")); });
     shown.textContent = n + " of " + rows.length + " rows";
   }
 
@@ -83,7 +84,7 @@
     aside.hidden = true;
   }
 
-  table.tBodies[0].addEventListener("click", function (ev) {
+  matrix.addEventListener("click", function (ev) {
     var tr = ev.target.closest("tr");
     if (!tr || !tr.hasAttribute("data-row")) return;
     if (tr === openRow) return close();
