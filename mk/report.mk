@@ -52,8 +52,9 @@ REPORT_BROWSER_VECTORS := --vectors vectors/activation --vectors vectors/conv --
 REPORT_BROWSER_ADAPTERS := reference openblas hostile
 REPORT_BROWSER_HOSTILE := garbage=conv2d,segv=gelu,builderr=tanh
 .PHONY: report-browser
-report-browser: $(BUILD)/run-conformance $(BUILD)/adapters/libwebnn_adapter_openblas.so \
-                $(BUILD)/adapters/libwebnn_adapter_hostile.so $(BROWSER_STAMP) ## the comparison page in headless Chromium
+REPORT_BROWSER_DEPS := $(BUILD)/run-conformance $(BUILD)/adapters/libwebnn_adapter_openblas.so \
+                       $(BUILD)/adapters/libwebnn_adapter_hostile.so $(BROWSER_STAMP)
+report-browser: $(REPORT_BROWSER_DEPS) ## the comparison page of three real runs checked in headless Chromium
 	@mkdir -p $(REPORT_BROWSER_OUT)
 	@set -e; for a in $(REPORT_BROWSER_ADAPTERS); do rc=0; \
 	  WEBNN_HOSTILE=$(REPORT_BROWSER_HOSTILE) $(BUILD)/run-conformance --adapter $$a $(REPORT_BROWSER_VECTORS) --jobs 2 --journal none --quiet \
