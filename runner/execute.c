@@ -225,6 +225,8 @@ done:
     return rc;
 }
 
+_Static_assert(RN_ULP_BUCKETS == WN_ULP_BUCKETS, "the result carries the comparison's histogram");
+
 static void stats_from(const wn_compare_result *cr, const char *name, rn_output_stats *s)
 {
     snprintf(s->name, sizeof s->name, "%s", name);
@@ -240,6 +242,7 @@ static void stats_from(const wn_compare_result *cr, const char *name, rn_output_
              cr->applied.metric == WN_TOL_ULP ? "ULP" : cr->applied.metric == WN_TOL_ATOL ? "ATOL" : "exact");
     s->tol_value = cr->applied.value;
     s->tol_floor = cr->applied.absolute_floor;
+    memcpy(s->ulp_hist, cr->ulp_hist, sizeof s->ulp_hist);
 }
 
 /* Compares every expected output; sets status and message. */

@@ -188,6 +188,18 @@ static int load_inputs(state *s, const char *dir, char *err, size_t cap)
         snprintf(err, cap, "out of memory");
         return -1;
     }
+    s->run.corpus_index = s->selected;
+    s->run.chunk_i = o->chunk_i;
+    s->run.chunk_n = o->chunk_n;
+    s->run.n_unchunked = s->run.n;
+    if (o->chunk_n) { /* for the reports: how many cases all the chunks hold together */
+        uint32_t *all = rn_corpus_select(&s->corpus, o->filters, o->n_filters, 0, 0, &s->run.n_unchunked);
+        if (!all) {
+            snprintf(err, cap, "out of memory");
+            return -1;
+        }
+        free(all);
+    }
     for (uint32_t i = 0; i < s->run.n; i++) s->by_name[i] = i;
     sort_corpus = &s->corpus;
     sort_selected = s->selected;

@@ -45,10 +45,11 @@ static cJSON *output_json(const rn_output_stats *s)
         if (s->tol_floor > 0) add(t, "absoluteFloor", number_or_string(s->tol_floor));
     }
     add(o, "tolerance", t);
+    if (s->shape_ok) add(o, "ulp_hist", rn_hist_to_json(s->ulp_hist));
     return o;
 }
 
-static cJSON *result_json(const rn_entry *e)
+static cJSON *result_json(const rn_entry *e, const uint32_t *corpus_index)
 {
     const rn_result *r = &e->r;
     cJSON *o = cJSON_CreateObject();
@@ -81,6 +82,7 @@ static cJSON *result_json(const rn_entry *e)
         add(x, "implementation_defined", cJSON_CreateBool(r->implementation_defined));
         add(x, "conformance_gap", cJSON_CreateBool(r->gap));
         add(x, "resumed", cJSON_CreateBool(e->resumed));
+        if (corpus_index) add(x, "corpus_index", cJSON_CreateNumber(*corpus_index));
         cJSON *outs = cJSON_CreateArray();
         for (uint32_t k = 0; outs && k < r->n_outputs; k++) {
             cJSON *s = output_json(&r->outputs[k]);
@@ -111,12 +113,21 @@ int rn_report_json(const rn_run *run, FILE *f)
     add(info, "abi_version", cJSON_CreateString(run->abi_version));
     add(info, "corpus_hash", cJSON_CreateString(run->corpus_hash));
     add(info, "vector_files", cJSON_CreateNumber(run->n_files));
+    if (run->chunk_n) { /* what webnn-report merge checks: every chunk once, no case missing */
+        cJSON *ch = cJSON_CreateObject();
+        if (ch) {
+            add(ch, "index", cJSON_CreateNumber(run->chunk_i));
+            add(ch, "count", cJSON_CreateNumber(run->chunk_n));
+            add(ch, "cases_in_all_chunks", cJSON_CreateNumber(run->n_unchunked));
+        }
+        add(info, "chunk", ch);
+    }
     add(root, "run_info", info);
     add(root, "time_start", cJSON_CreateNumber(floor(run->time_start * 1000.0)));
     add(root, "time_end", cJSON_CreateNumber(floor(run->time_end * 1000.0)));
     for (uint32_t i = 0; i < run->n; i++) {
         if (!run->entries[i].have) continue;
-        cJSON *r = result_json(&run->entries[i]);
+        cJSON *r = result_json(&run->entries[i], run->corpus_index ? &run->corpus_index[i] : NULL);
         if (r && !cJSON_AddItemToArray(results, r)) cJSON_Delete(r);
     }
     add(root, "results", results);

@@ -24,6 +24,9 @@ const char *rn_status_name(rn_status s);
 /* RN_STATUS_COUNT when unknown. */
 rn_status rn_status_parse(const char *s);
 
+/* Buckets of the ULP error histogram, as in webnn/compare.h (WN_ULP_BUCKETS). */
+#define RN_ULP_BUCKETS 36
+
 /* Numbers for one graph output. */
 typedef struct rn_output_stats {
     char name[64];
@@ -36,6 +39,7 @@ typedef struct rn_output_stats {
     char tol_metric[8];       /* "exact", "ULP", "ATOL" */
     double tol_value;
     double tol_floor;         /* the vector's absoluteFloor, 0 when none */
+    uint64_t ulp_hist[RN_ULP_BUCKETS]; /* elements per ULP-distance bucket (webnn/compare.h) */
 } rn_output_stats;
 
 #define RN_MAX_OUTPUT_STATS 8
@@ -63,5 +67,11 @@ void rn_result_msg(rn_result *r, const char *fmt, ...) __attribute__((format(pri
 char *rn_result_to_json(const rn_result *r);
 /* Parses what rn_result_to_json wrote. Returns 0 on success. */
 int rn_result_from_json(const char *line, rn_result *r);
+
+/* The ULP histogram as JSON: the counts up to the last non-zero bucket ([] when all are zero),
+ * and back (missing or malformed: all zero). Shared by the journal line and the wptreport. */
+struct cJSON;
+struct cJSON *rn_hist_to_json(const uint64_t hist[RN_ULP_BUCKETS]);
+void rn_hist_from_json(const struct cJSON *a, uint64_t hist[RN_ULP_BUCKETS]);
 
 #endif

@@ -63,6 +63,34 @@ static bool get_bool(const cJSON *o, const char *key)
     return cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(o, key));
 }
 
+cJSON *rn_hist_to_json(const uint64_t hist[RN_ULP_BUCKETS])
+{
+    unsigned n = RN_ULP_BUCKETS;
+    while (n > 0 && hist[n - 1] == 0) n--;
+    cJSON *a = cJSON_CreateArray();
+    for (unsigned k = 0; a && k < n; k++) {
+        cJSON *v = cJSON_CreateNumber((double)hist[k]);
+        if (!v || !cJSON_AddItemToArray(a, v)) {
+            cJSON_Delete(v);
+            cJSON_Delete(a);
+            return NULL;
+        }
+    }
+    return a;
+}
+
+void rn_hist_from_json(const cJSON *a, uint64_t hist[RN_ULP_BUCKETS])
+{
+    memset(hist, 0, RN_ULP_BUCKETS * sizeof *hist);
+    unsigned k = 0;
+    const cJSON *v;
+    cJSON_ArrayForEach(v, a)
+    {
+        if (k == RN_ULP_BUCKETS) break;
+        hist[k++] = cJSON_IsNumber(v) && v->valuedouble > 0 ? (uint64_t)v->valuedouble : 0;
+    }
+}
+
 static cJSON *output_to_json(const rn_output_stats *s)
 {
     cJSON *o = cJSON_CreateObject();
@@ -76,6 +104,13 @@ static cJSON *output_to_json(const rn_output_stats *s)
     cJSON *tol = cJSON_AddObjectToObject(o, "tolerance");
     bad |= !tol || !cJSON_AddStringToObject(tol, "metric", s->tol_metric) || add_double(tol, "value", s->tol_value) ||
            (s->tol_floor > 0 && add_double(tol, "absoluteFloor", s->tol_floor));
+    if (!bad && s->shape_ok) {
+        cJSON *h = rn_hist_to_json(s->ulp_hist);
+        if (!h || !cJSON_AddItemToObject(o, "ulp_hist", h)) {
+            cJSON_Delete(h);
+            bad = 1;
+        }
+    }
     if (bad) {
         cJSON_Delete(o);
         return NULL;
@@ -122,6 +157,7 @@ static void output_from_json(const cJSON *o, rn_output_stats *s)
     get_str(tol, "metric", s->tol_metric, sizeof s->tol_metric);
     s->tol_value = get_double(tol, "value");
     s->tol_floor = cJSON_GetObjectItemCaseSensitive(tol, "absoluteFloor") ? get_double(tol, "absoluteFloor") : 0;
+    rn_hist_from_json(cJSON_GetObjectItemCaseSensitive(o, "ulp_hist"), s->ulp_hist);
 }
 
 int rn_result_from_json(const char *line, rn_result *r)

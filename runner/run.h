@@ -27,6 +27,9 @@ typedef struct rn_run {
     double time_start, time_end; /* seconds since the epoch */
     rn_entry *entries;
     uint32_t n;
+    const uint32_t *corpus_index; /* entries[i]'s position in the corpus (NULL: not reported) */
+    uint32_t chunk_i, chunk_n;    /* --chunk I/N (chunk_n 0: no chunking) */
+    uint32_t n_unchunked;         /* cases the filters select in all chunks together */
 } rn_run;
 
 /* Counts per status, and of unexpected results and gaps. */

@@ -148,6 +148,40 @@ static void vector_floor_passes_end_to_end(void **state)
                   "'data':[0.50000018,2]}}}}]}");
 }
 
+static void ulp_buckets_are_log2_spaced(void **state)
+{
+    (void)state;
+    assert_int_equal(wn_ulp_bucket(0), 0);
+    assert_int_equal(wn_ulp_bucket(1), 1);
+    assert_int_equal(wn_ulp_bucket(2), 2);
+    assert_int_equal(wn_ulp_bucket(3), 2);
+    assert_int_equal(wn_ulp_bucket(4), 3);
+    assert_int_equal(wn_ulp_bucket(4294967295.0), 32);
+    assert_int_equal(wn_ulp_bucket(4294967296.0), 33);
+    assert_int_equal(wn_ulp_bucket(8589934592.0), WN_ULP_BUCKETS - 2);
+    assert_int_equal(wn_ulp_bucket(1e300), WN_ULP_BUCKETS - 2);
+    assert_int_equal(wn_ulp_bucket(INFINITY), WN_ULP_BUCKETS - 1);
+}
+
+static void histogram_counts_every_element(void **state)
+{
+    (void)state;
+    float e[6] = {1, 1, 1, 1, 1, 1};
+    float a[6] = {1, ulps_above(1, 1), ulps_above(1, 3), ulps_above(1, 3), ulps_above(1, 1000), NAN};
+    wn_tensor te = f32_tensor(e, 6), ta = f32_tensor(a, 6);
+    wn_tolerance tol = {WN_TOL_ULP, 4, 0};
+    wn_compare_result r;
+    wn_compare(&te, &ta, &tol, &r);
+    uint64_t sum = 0;
+    for (unsigned k = 0; k < WN_ULP_BUCKETS; k++) sum += r.ulp_hist[k];
+    assert_int_equal(sum, 6);
+    assert_int_equal(r.ulp_hist[0], 1);
+    assert_int_equal(r.ulp_hist[1], 1);
+    assert_int_equal(r.ulp_hist[2], 2);
+    assert_int_equal(r.ulp_hist[10], 1); /* 1000 in [512, 1024) */
+    assert_int_equal(r.ulp_hist[WN_ULP_BUCKETS - 1], 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -159,6 +193,8 @@ int main(void)
         cmocka_unit_test(no_floor_keeps_the_old_summary),
         cmocka_unit_test(float16_floor_uses_absolute_error),
         cmocka_unit_test(vector_floor_passes_end_to_end),
+        cmocka_unit_test(ulp_buckets_are_log2_spaced),
+        cmocka_unit_test(histogram_counts_every_element),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

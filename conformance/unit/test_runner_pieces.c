@@ -79,6 +79,10 @@ static void test_result_line_round_trips_numbers_and_infinities(void **state)
     snprintf(r.outputs[0].tol_metric, sizeof r.outputs[0].tol_metric, "ULP");
     r.outputs[0].tol_value = 4;
     r.outputs[0].tol_floor = 1.25e-7;
+    r.outputs[0].shape_ok = true;
+    r.outputs[0].ulp_hist[0] = 5;
+    r.outputs[0].ulp_hist[3] = 2;
+    r.outputs[0].ulp_hist[RN_ULP_BUCKETS - 1] = 1;
     char *line = rn_result_to_json(&r);
     assert_non_null(line);
     assert_null(strchr(line, '\n'));
@@ -92,6 +96,7 @@ static void test_result_line_round_trips_numbers_and_infinities(void **state)
     assert_true(back.outputs[0].worst_expected == -0.1);
     assert_int_equal(back.outputs[0].n_bad, 3);
     assert_true(back.outputs[0].tol_value == 4 && back.outputs[0].tol_floor == 1.25e-7);
+    assert_memory_equal(back.outputs[0].ulp_hist, r.outputs[0].ulp_hist, sizeof r.outputs[0].ulp_hist);
     assert_int_equal(rn_result_from_json("{\"test\":\"x\",\"status\":\"BOGUS\"}", &back), -1);
     assert_int_equal(rn_result_from_json("{\"test\":", &back), -1);
 }

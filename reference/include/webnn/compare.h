@@ -12,6 +12,13 @@
 #include "webnn/tensor.h"
 #include "webnn/vector_file.h"
 
+/* The error distribution of a comparison: element counts per ULP-distance bucket, log2-spaced.
+ * Bucket 0: exactly equal (0 ULP); bucket k (1..WN_ULP_BUCKETS-3): [2^(k-1), 2^k) ULP; the
+ * next: 2^(WN_ULP_BUCKETS-3) ULP or more (only integer outputs get there: float32 distances are
+ * below 2^32); the last: an infinite distance (a NaN or infinity mismatch). Integer outputs
+ * count one unit as one ULP. */
+#define WN_ULP_BUCKETS 36
+
 typedef struct wn_compare_result {
     bool shape_ok;             /* data type and shape equal */
     bool pass;
@@ -22,7 +29,11 @@ typedef struct wn_compare_result {
     size_t worst_index;        /* element with the largest error */
     double worst_expected, worst_actual;
     wn_tolerance applied;
+    uint64_t ulp_hist[WN_ULP_BUCKETS]; /* every element's ULP distance, bucketed (above) */
 } wn_compare_result;
+
+/* The bucket of a ULP distance (>= 0 or INFINITY). */
+unsigned wn_ulp_bucket(double ulp);
 
 /* ULP distance between two values of float type t (both already representable in t). */
 double wn_ulp_distance(double a, double b, wn_dtype t);

@@ -33,6 +33,16 @@ double wn_ulp_distance(double a, double b, wn_dtype t)
     return (double)(d < 0 ? -d : d);
 }
 
+unsigned wn_ulp_bucket(double ulp)
+{
+    if (!(ulp > 0)) return 0;
+    if (!isfinite(ulp)) return WN_ULP_BUCKETS - 1;
+    int e;
+    frexp(ulp, &e); /* ulp in [2^(e-1), 2^e) */
+    if (e < 1) e = 1;
+    return e > WN_ULP_BUCKETS - 2 ? WN_ULP_BUCKETS - 2 : (unsigned)e;
+}
+
 /* Exact integer comparison; |difference| as double for the statistics. */
 static double int_abs_diff(const wn_tensor *e, const wn_tensor *a, size_t i, bool *equal)
 {
@@ -77,6 +87,7 @@ void wn_compare(const wn_tensor *expected, const wn_tensor *actual, const wn_tol
             ok = out->applied.metric == WN_TOL_ATOL ? abs_err <= out->applied.value : equal;
             score = abs_err;
         }
+        out->ulp_hist[wn_ulp_bucket(ulp)]++;
         if (ulp > out->max_ulp) out->max_ulp = ulp;
         if (abs_err > out->max_abs) out->max_abs = abs_err;
         if (!ok) out->n_bad++;
