@@ -1,0 +1,3 @@
+#include "dnn.h"
+static const dnn_op ops[1];
+const dnn_op_set dnn_set_reduce = {ops, 0};
