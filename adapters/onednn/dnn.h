@@ -32,6 +32,7 @@ typedef struct dnn_value {
     wna_desc desc;   /* graph operands only */
     char *name;      /* graph operands only */
     uint32_t view_of; /* a view (another descriptor over value view_of's bytes), or DNN_NONE */
+    size_t offset;    /* a view: where it starts in view_of's bytes */
 } dnn_value;
 
 typedef struct dnn_step {
@@ -107,6 +108,9 @@ int dnn_temp(dnn_graph *g, const dnnl_memory_desc_t *md, uint32_t *out, wna_erro
 
 /* A view of value k with descriptor md (same bytes, e.g. another rank): no copy. */
 int dnn_view(dnn_graph *g, uint32_t k, const dnnl_memory_desc_t *md, uint32_t *out, wna_error *err);
+/* The same starting `offset` bytes into k (primitives other than reorder ignore offset0). */
+int dnn_view_at(dnn_graph *g, uint32_t k, const dnnl_memory_desc_t *md, size_t offset, uint32_t *out,
+                wna_error *err);
 /* Value k's (plain) descriptor at rank `rank` with leading 1s; with expand, of shape dims with
  * stride 0 along broadcast dimensions (a reorder's source, reading elements repeatedly). */
 int dnn_broadcast_md(const dnn_graph *g, uint32_t k, uint32_t rank, const uint32_t *dims, int expand,

@@ -107,10 +107,16 @@ int dnn_temp(dnn_graph *g, const dnnl_memory_desc_t *md, uint32_t *out, wna_erro
 
 int dnn_view(dnn_graph *g, uint32_t k, const dnnl_memory_desc_t *md, uint32_t *out, wna_error *err)
 {
+    return dnn_view_at(g, k, md, 0, out, err);
+}
+
+int dnn_view_at(dnn_graph *g, uint32_t k, const dnnl_memory_desc_t *md, size_t offset, uint32_t *out,
+                wna_error *err)
+{
     if (grow((void **)&g->values, &g->cap_values, g->n_values + 1, sizeof *g->values) != 0)
         return dnn_fail(err, WNA_OPERATION_ERROR, "out of memory");
-    while (g->values[k].view_of != DNN_NONE) k = g->values[k].view_of;
-    if (dnnl_memory_desc_get_size(md) > g->values[k].bytes)
+    for (; g->values[k].view_of != DNN_NONE; k = g->values[k].view_of) offset += g->values[k].offset;
+    if (offset > g->values[k].bytes || dnnl_memory_desc_get_size(md) > g->values[k].bytes - offset)
         return dnn_fail(err, WNA_OPERATION_ERROR, "a view larger than its value");
     dnn_value *v = &g->values[g->n_values];
     memset(v, 0, sizeof *v);
@@ -118,6 +124,7 @@ int dnn_view(dnn_graph *g, uint32_t k, const dnnl_memory_desc_t *md, uint32_t *o
     v->dtype = -1;
     v->bytes = dnnl_memory_desc_get_size(md);
     v->view_of = k;
+    v->offset = offset;
     v->is_constant = g->values[k].is_constant;
     *out = g->n_values++;
     return 0;
@@ -126,7 +133,7 @@ int dnn_view(dnn_graph *g, uint32_t k, const dnnl_memory_desc_t *md, uint32_t *o
 void *dnn_ptr(const dnn_graph *g, uint32_t k)
 {
     uint32_t b = g->values[k].view_of;
-    return g->values[b == DNN_NONE ? k : b].ptr;
+    return b == DNN_NONE ? g->values[k].ptr : (char *)g->values[b].ptr + g->values[k].offset;
 }
 
 static int push_step(dnn_graph *g, dnnl_primitive_desc_t pd, const int *args, const uint32_t *values,
