@@ -98,21 +98,28 @@ static int build_identity(dnn_graph *g, const wna_operation *op, wna_error *err)
     return dnn_reorder(g, (uint32_t)in, NULL, op->outputs[0], NULL, err);
 }
 
-/* prelu: oneDNN's prelu primitive broadcasts the slope to the input; an output larger than the
- * input (the input broadcast to the slope) is outside it. */
+/* prelu: oneDNN's prelu primitive broadcasts the slope to the input. */
 static int build_prelu(dnn_graph *g, const wna_operation *op, wna_error *err)
 {
     int64_t in = obl_arg_operand(op, "input"), sl = obl_arg_operand(op, "slope");
     if (in < 0 || sl < 0 || op->n_outputs != 1) return dnn_fail(err, WNA_OPERATION_ERROR, "bad arguments");
     uint32_t out = op->outputs[0];
     const wna_desc *di = dnn_desc(g, (uint32_t)in), *ds = dnn_desc(g, (uint32_t)sl), *dout = dnn_desc(g, out);
-    if (dout->rank != di->rank || memcmp(dout->dims, di->dims, di->rank * sizeof di->dims[0]) != 0)
-        return dnn_fail(err, WNA_NOT_SUPPORTED_ERROR, "oneDNN's prelu does not broadcast the input to the slope");
     dnnl_data_type_t dt = dnn_compute_dt(g, (uint32_t)in);
     uint32_t x, s, y;
     if (dnn_input(g, (uint32_t)in, dt, &x, err) != 0 || dnn_input(g, (uint32_t)sl, dt, &s, err) != 0 ||
         dnn_output(g, out, dt, &y, err) != 0)
         return -1;
+    if (dout->rank != di->rank || memcmp(dout->dims, di->dims, di->rank * sizeof di->dims[0]) != 0) {
+        /* oneDNN broadcasts the slope only: the input expanded first (a reorder from a stride-0 view) */
+        dnnl_memory_desc_t bmd;
+        uint32_t xe;
+        if (dnn_broadcast_md(g, x, dout->rank, dout->dims, 1, &bmd) != 0 ||
+            dnn_temp(g, &g->values[y].md, &xe, err) != 0 || dnn_reorder(g, x, &bmd, xe, NULL, err) != 0)
+            return dnn_fail(err, WNA_OPERATION_ERROR, "expanding the input");
+        x = xe;
+        di = dout;
+    }
     /* the slope viewed at the input's rank (leading 1s): a descriptor over the same bytes */
     uint32_t sdims[WNA_MAX_RANK];
     uint32_t rank = di->rank;
@@ -131,6 +138,7 @@ static int build_prelu(dnn_graph *g, const wna_operation *op, wna_error *err)
 
 #define N_ALL 0, WNA_MAX_RANK
 static const wna_operand_limits float_unary[] = {{"input", DNN_FLOATS, N_ALL}, {"output", DNN_FLOATS, N_ALL}};
+/* identity is a reorder (every type); oneDNN's eltwise refuses integer abs/neg/clip (status 2) */
 static const wna_operand_limits any_unary[] = {{"input", DNN_FLOATS | DNN_INTS, N_ALL},
                                                {"output", DNN_FLOATS | DNN_INTS, N_ALL}};
 static const wna_operand_limits prelu_limits[] = {
@@ -138,11 +146,11 @@ static const wna_operand_limits prelu_limits[] = {
 
 #define FLOAT_OP(name) {name, float_unary, 2, build_eltwise}
 static const dnn_op ops[] = {
-    {"abs", any_unary, 2, build_eltwise},
+    FLOAT_OP("abs"),
     FLOAT_OP("exp"),
     FLOAT_OP("log"),
     FLOAT_OP("sqrt"),
-    {"neg", any_unary, 2, build_eltwise},
+    FLOAT_OP("neg"),
     FLOAT_OP("reciprocal"),
     FLOAT_OP("roundEven"),
     FLOAT_OP("relu"),
@@ -154,7 +162,7 @@ static const dnn_op ops[] = {
     FLOAT_OP("softplus"),
     FLOAT_OP("hardSwish"),
     FLOAT_OP("linear"),
-    {"clamp", any_unary, 2, build_eltwise},
+    FLOAT_OP("clamp"),
     {"hardSigmoid", float_unary, 2, build_hard_sigmoid},
     {"identity", any_unary, 2, build_identity},
     {"prelu", prelu_limits, 3, build_prelu},

@@ -90,7 +90,7 @@ static int slice_to(dnn_graph *g, uint32_t in, const int64_t *starts, const int6
     input_strides(g, in, s);
     for (uint32_t i = 0; i < d->rank; i++) {
         dims[i] = (sizes[i] + steps[i] - 1) / steps[i];
-        strides[i] = s[i] * steps[i];
+        strides[i] = dims[i] == 1 ? 0 : s[i] * steps[i]; /* oneDNN may refuse other strides of a size-1 dim */
         offset += starts[i] * s[i];
     }
     return view_reorder(g, in, (int)d->rank, dims, strides, offset, out, err);
