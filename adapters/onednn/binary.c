@@ -70,11 +70,15 @@ static int build_binary(dnn_graph *g, const wna_operation *op, wna_error *err)
 #define N_ALL 0, WNA_MAX_RANK
 #define TYPES (DNN_FLOATS | DNN_I8 | DNN_U8)
 static const wna_operand_limits arith[] = {{"a", TYPES, N_ALL}, {"b", TYPES, N_ALL}, {"output", TYPES, N_ALL}};
+/* div of integers rounds the float32 quotient to nearest (measured: int8 -17/... gave -18 where
+ * WebNN truncates toward zero): floats only */
+static const wna_operand_limits float_arith[] = {
+    {"a", DNN_FLOATS, N_ALL}, {"b", DNN_FLOATS, N_ALL}, {"output", DNN_FLOATS, N_ALL}};
 static const wna_operand_limits compare[] = {{"a", TYPES, N_ALL}, {"b", TYPES, N_ALL}, {"output", DNN_U8, N_ALL}};
 
 static const dnn_op ops[] = {
     {"add", arith, 3, build_binary},           {"sub", arith, 3, build_binary},
-    {"mul", arith, 3, build_binary},           {"div", arith, 3, build_binary},
+    {"mul", arith, 3, build_binary},           {"div", float_arith, 3, build_binary},
     {"max", arith, 3, build_binary},           {"min", arith, 3, build_binary},
     {"equal", compare, 3, build_binary},       {"notEqual", compare, 3, build_binary},
     {"greater", compare, 3, build_binary},     {"greaterOrEqual", compare, 3, build_binary},

@@ -41,11 +41,17 @@ static int build_reshape(dnn_graph *g, const wna_operation *op, wna_error *err)
     return dnn_reorder(g, in, &md, op->outputs[0], NULL, err);
 }
 
+/* oneDNN 2.6 has no float16 <-> integer reorder: those go through float32 (two reorders; the
+ * first is exact, and an int32 that float32 rounds is beyond float16's range either way). */
 static int build_cast(dnn_graph *g, const wna_operation *op, wna_error *err)
 {
-    uint32_t in = 0;
+    uint32_t in = 0, out = op->outputs[0], mid;
     if (single_io(op, &in, err) != 0) return -1;
-    return dnn_reorder(g, in, NULL, op->outputs[0], NULL, err);
+    dnnl_data_type_t a = g->values[in].md.data_type, b = g->values[out].md.data_type;
+    int is_int_a = a == dnnl_s32 || a == dnnl_s8 || a == dnnl_u8, is_int_b = b == dnnl_s32 || b == dnnl_s8 || b == dnnl_u8;
+    if (!((a == dnnl_f16 && is_int_b) || (is_int_a && b == dnnl_f16))) return dnn_reorder(g, in, NULL, out, NULL, err);
+    if (dnn_input(g, in, dnnl_f32, &mid, err) != 0) return -1;
+    return dnn_reorder(g, mid, NULL, out, NULL, err);
 }
 
 static int build_expand(dnn_graph *g, const wna_operation *op, wna_error *err)
