@@ -35,3 +35,11 @@ conformance-onednn: $(BUILD)/run-conformance $(ONEDNN_SO) ## run the suite again
 	  --report html:$(ONEDNN_CONFORMANCE_OUT)/report.html $(CONFORMANCE_ARGS)
 
 TEST_TARGETS += conformance-onednn
+
+# make bench measures the oneDNN adapter too (bench/bench_main.c's default columns). In one
+# process with OpenBLAS's pool: libgomp's idle threads spin after each parallel region (for
+# about GOMP_SPINCOUNT iterations) and would take a core from the OpenBLAS or sgemm run that
+# follows; OMP_WAIT_POLICY=PASSIVE makes them sleep at once. libgomp reads it when it is
+# loaded (dlopen of the adapter), so it is set in the environment of the run.
+bench: $(ONEDNN_SO)
+BENCH_ENV += OMP_WAIT_POLICY=PASSIVE
