@@ -84,6 +84,7 @@ extern const dnn_op_set dnn_set_reduce;   /* reduce.c: reduce*, softmax */
 extern const dnn_op_set dnn_set_norm;     /* norm.c: batch/layer/instance normalization */
 extern const dnn_op_set dnn_set_movement; /* movement.c: reshape, transpose, cast, concat, ... */
 extern const dnn_op_set dnn_set_resample; /* resample.c: resample2d */
+extern const dnn_op_set dnn_set_rnn;      /* rnn.c: lstm, lstmCell, gru, gruCell */
 
 const dnn_op *dnn_find_op(const char *op);
 uint32_t dnn_op_count(void);
@@ -133,13 +134,14 @@ int dnn_md_plain(dnnl_memory_desc_t *md, uint32_t rank, const uint32_t *dims, dn
 dnnl_data_type_t dnn_dt(int32_t wna_dtype);
 const wna_desc *dnn_desc(const dnn_graph *g, uint32_t k);
 
-/* Set *err and return -1; dnn_check turns a dnnl status into that. */
-int dnn_fail(wna_error *err, int kind, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* dnn_check turns a dnnl status into an error (-1 with *err set; dnn_fail, below, is
+ * obl_fail from args.c). */
 int dnn_check(dnnl_status_t st, wna_error *err, const char *what);
 
 /* ---- argument readers: obl_arg*() of the OpenBLAS adapter's args.c, linked in (one copy of
  * the readers with the spec's defaults for absent arguments) ---- */
 #include "obl.h"
+#define dnn_fail obl_fail
 
 /* Data type masks for limits tables. */
 #define DNN_F32 (1u << WNA_FLOAT32)

@@ -37,7 +37,7 @@ CLASSES = [
      "absolute 1.9e-6 (tolerance 9.5e-7)"),
     ("FAIL", r"^examples/activation\.json/gelu float32, exact erf form",
      "the example demands bit-exact gelu; eltwise jit:avx512_core gelu_erf is an approximation "
-     "(1 ULP here)"),
+     "(worst absolute error 2.4e-7)"),
     ("FAIL", r"^(cast/cast\.json/cast float(32|16) to u?int(8|32)|examples/cast\.json/cast float32 to int32)",
      "float -> integer cast rounds to nearest even (reorder jit:uni, the rounding mode of "
      "oneDNN's conversions); WebNN truncates toward zero"),
@@ -60,6 +60,15 @@ CLASSES = [
     ("FAIL", r"^examples/normalization\.json/layerNormalization with non-trailing axes",
      "the example demands bit-exactness; simple_layer_normalization:any differs by 5 ULP "
      "(its variance is computed as E[(x - mean)^2] in float32)"),
+    ("FAIL", r"^examples/recurrent\.json/gru_float16_rounds_state_each_step",
+     "float16 recurrent state: rnn ref (float32 primitive between float16 reorders) keeps the "
+     "hidden state in float32 across steps; WebNN rounds it to float16 after every step"),
+    ("FAIL", r"^examples/recurrent\.json/(gruCell_rzn_layout_matches_zrn|gru_both_directions)",
+     "the examples demand bit-exactness; rnn ref sums W x + U h + b in another order than the "
+     "spec's emulation ((b + rb) + (x W + h R)): 9-55 ULP on results near 1e-2..1"),
+    ("ERROR", r"^(recurrent/(gru|gruCell|lstm|lstmCell)\.json/.*activations \[|examples/recurrent\.json/gruCell_relu)",
+     "non-default activations: oneDNN's LSTM and GRU cells have sigmoid/tanh built in; the "
+     "adapter declines others in build() (opSupportLimits cannot express an activation)"),
     ("ERROR", r"^data_movement/slice\.json/slice .* strides \[2, 1, 1, 3\]",
      "oneDNN refuses the strided view (dnnl_memory_desc_init_by_strides: a stride of 3 inside a "
      "dimension of stride 4 counts as overlapping), so the reorder cannot be made"),

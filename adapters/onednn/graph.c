@@ -1,22 +1,11 @@
 /* Building the oneDNN adapter's compiled graph: values (buffers with memory descriptors),
  * steps (primitives with their arguments), and the reorders that connect a primitive to values
  * in another layout or data type. See dnn.h for the model. */
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "dnn.h"
-
-int dnn_fail(wna_error *err, int kind, const char *fmt, ...)
-{
-    err->kind = kind;
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(err->message, sizeof err->message, fmt, ap);
-    va_end(ap);
-    return -1;
-}
 
 static const char *status_name(dnnl_status_t st)
 {

@@ -6,7 +6,7 @@
 
 static const dnn_op_set *const sets[] = {
     &dnn_set_eltwise, &dnn_set_binary, &dnn_set_matmul, &dnn_set_conv,
-    &dnn_set_reduce,  &dnn_set_norm,   &dnn_set_movement, &dnn_set_resample,
+    &dnn_set_reduce,  &dnn_set_norm,   &dnn_set_movement, &dnn_set_resample, &dnn_set_rnn,
 };
 #define N_SETS (sizeof sets / sizeof sets[0])
 
