@@ -128,6 +128,10 @@ int dnn_output_done(dnn_graph *g, uint32_t k, uint32_t tmp, wna_error *err);
 /* The data type an op computes operand k in: float16 -> float32, others their own. */
 dnnl_data_type_t dnn_compute_dt(const dnn_graph *g, uint32_t k);
 
+/* A scalar parameter (alpha, epsilon, bounds) as the primitive takes it: float32, after the
+ * spec's cast to operand k's type when that is float16 (rounded by oneDNN reorders). */
+int dnn_param(dnn_graph *g, uint32_t k, double v, float *out, wna_error *err);
+
 /* Plain row-major memory descriptor of dims[0..rank) (rank 0: one element of shape [1]). */
 int dnn_md_plain(dnnl_memory_desc_t *md, uint32_t rank, const uint32_t *dims, dnnl_data_type_t dt);
 /* Data type of a WebNN type, or dnnl_data_type_undef when oneDNN has none (u32, i64, u64). */

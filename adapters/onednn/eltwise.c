@@ -63,8 +63,10 @@ static int build_eltwise(dnn_graph *g, const wna_operation *op, wna_error *err)
     const eltwise_map *m = find_map(op->op);
     int64_t in = obl_arg_operand(op, "input");
     if (!m || in < 0 || op->n_outputs != 1) return dnn_fail(err, WNA_OPERATION_ERROR, "bad arguments");
-    float alpha = m->alpha_arg ? (float)obl_arg_double(op, m->alpha_arg, m->alpha) : m->alpha;
-    float beta = m->beta_arg ? (float)obl_arg_double(op, m->beta_arg, m->beta) : m->beta;
+    float alpha = m->alpha, beta = m->beta;
+    if ((m->alpha_arg && dnn_param(g, (uint32_t)in, obl_arg_double(op, m->alpha_arg, m->alpha), &alpha, err) != 0) ||
+        (m->beta_arg && dnn_param(g, (uint32_t)in, obl_arg_double(op, m->beta_arg, m->beta), &beta, err) != 0))
+        return -1;
     uint32_t out = op->outputs[0];
     dnnl_data_type_t dt = dnn_compute_dt(g, (uint32_t)in);
     uint32_t x, y;
@@ -78,8 +80,10 @@ static int build_hard_sigmoid(dnn_graph *g, const wna_operation *op, wna_error *
 {
     int64_t in = obl_arg_operand(op, "input");
     if (in < 0 || op->n_outputs != 1) return dnn_fail(err, WNA_OPERATION_ERROR, "bad arguments");
-    float alpha = (float)obl_arg_double(op, "alpha", 0.2);
-    float beta = (float)obl_arg_double(op, "beta", 0.5);
+    float alpha, beta;
+    if (dnn_param(g, (uint32_t)in, obl_arg_double(op, "alpha", 0.2), &alpha, err) != 0 ||
+        dnn_param(g, (uint32_t)in, obl_arg_double(op, "beta", 0.5), &beta, err) != 0)
+        return -1;
     uint32_t out = op->outputs[0];
     dnnl_data_type_t dt = dnn_compute_dt(g, (uint32_t)in);
     uint32_t x, y, t;

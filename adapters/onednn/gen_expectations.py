@@ -54,9 +54,6 @@ CLASSES = [
      "nearest-neighbor ties: resampling (jit:avx512_core_bf16, ref) takes floor((o + 0.5) / scale), "
      "the upper neighbour when (o + 0.5) / scale is an integer; WebNN takes ceil(x - 0.5), the "
      "lower one (every case with a scale of 0.5 or a ratio with exact ties)"),
-    ("FAIL", r"^examples/(activation\.json/hardSigmoid float16|normalization\.json/batchNormalization float16)",
-     "scalar parameters stay float32: the spec casts alpha/epsilon to float16 first; the adapter "
-     "passes them to the float32 primitive (eltwise linear, bnorm_ref) unrounded"),
     ("FAIL", r"^examples/normalization\.json/layerNormalization with non-trailing axes",
      "the example demands bit-exactness; simple_layer_normalization:any differs by 5 ULP "
      "(its variance is computed as E[(x - mean)^2] in float32)"),

@@ -289,3 +289,24 @@ int dnn_broadcast_md(const dnn_graph *g, uint32_t k, uint32_t rank, const uint32
         }
     return dnnl_memory_desc_init_by_strides(md, nd, dd, src->data_type, ss) == dnnl_success ? 0 : -1;
 }
+
+int dnn_param(dnn_graph *g, uint32_t k, double v, float *out, wna_error *err)
+{
+    *out = (float)v;
+    if (g->values[k].md.data_type != dnnl_f16) return 0;
+    /* the spec casts the parameter to the operand's type: float16, by oneDNN's reorder there
+     * and back (both run now: their source is a constant) */
+    dnnl_memory_desc_t f32, f16;
+    dnnl_dims_t one = {1};
+    uint32_t a, h, b;
+    if (dnnl_memory_desc_init_by_tag(&f32, 1, one, dnnl_f32, dnnl_a) != dnnl_success ||
+        dnnl_memory_desc_init_by_tag(&f16, 1, one, dnnl_f16, dnnl_a) != dnnl_success)
+        return dnn_fail(err, WNA_OPERATION_ERROR, "memory descriptor");
+    if (dnn_temp(g, &f32, &a, err) != 0 || dnn_temp(g, &f16, &h, err) != 0 || dnn_temp(g, &f32, &b, err) != 0)
+        return -1;
+    memcpy(g->values[a].own, out, sizeof *out);
+    g->values[a].is_constant = 1;
+    if (dnn_reorder(g, a, NULL, h, NULL, err) != 0 || dnn_reorder(g, h, NULL, b, NULL, err) != 0) return -1;
+    memcpy(out, g->values[b].own, sizeof *out);
+    return 0;
+}

@@ -78,7 +78,10 @@ static int build_batch_norm(dnn_graph *g, const wna_operation *op, wna_error *er
         param(g, op, "mean", dims[1], &stats[0], err) != 0 || param(g, op, "variance", dims[1], &stats[1], err) != 0 ||
         param(g, op, "scale", dims[1], &stats[2], err) != 0 || param(g, op, "bias", dims[1], &stats[3], err) != 0)
         return -1;
-    if (norm_step(g, 0, xv, yv, stats, (float)obl_arg_double(op, "epsilon", 1e-5), err) != 0) return -1;
+    float eps;
+    if (dnn_param(g, (uint32_t)ii, obl_arg_double(op, "epsilon", 1e-5), &eps, err) != 0 ||
+        norm_step(g, 0, xv, yv, stats, eps, err) != 0)
+        return -1;
     return dnn_output_done(g, out, y, err);
 }
 
@@ -139,7 +142,10 @@ static int build_layer_norm(dnn_graph *g, const wna_operation *op, wna_error *er
     if (view_dims(g, xs, 2, dims, 0, NULL, &xv, err) != 0 || view_dims(g, ys, 2, dims, 0, NULL, &yv, err) != 0 ||
         param(g, op, "scale", dims[1], &stats[2], err) != 0 || param(g, op, "bias", dims[1], &stats[3], err) != 0)
         return -1;
-    if (norm_step(g, 1, xv, yv, stats, (float)obl_arg_double(op, "epsilon", 1e-5), err) != 0) return -1;
+    float eps;
+    if (dnn_param(g, (uint32_t)ii, obl_arg_double(op, "epsilon", 1e-5), &eps, err) != 0 ||
+        norm_step(g, 1, xv, yv, stats, eps, err) != 0)
+        return -1;
     if (permuted && dnn_reorder(g, ys, NULL, y, &yp, err) != 0) return -1;
     return dnn_output_done(g, out, y, err);
 }
@@ -159,7 +165,8 @@ static int build_instance_norm(dnn_graph *g, const wna_operation *op, wna_error 
     if (dnn_input(g, (uint32_t)ii, dt, &x, err) != 0 || dnn_output(g, out, dt, &y, err) != 0 ||
         param(g, op, "scale", C, &stats[2], err) != 0 || param(g, op, "bias", C, &stats[3], err) != 0)
         return -1;
-    float eps = (float)obl_arg_double(op, "epsilon", 1e-5);
+    float eps;
+    if (dnn_param(g, (uint32_t)ii, obl_arg_double(op, "epsilon", 1e-5), &eps, err) != 0) return -1;
     for (dnnl_dim_t n = 0; n < N; n++) {
         uint32_t xv, yv;
         if (view_dims(g, x, 4, dims, n * C * H * W, st, &xv, err) != 0 ||
