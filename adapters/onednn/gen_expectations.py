@@ -117,7 +117,7 @@ def main(path):
             covered = [n for n in cases if rx.match(n)]
             if t and all(status[n] == "NOTSUPPORTED" for n in covered) and \
                     all(n in gap_names or status[n] == "NOTSUPPORTED" for n in covered):
-                out.append("# %s: %s (%s) not claimed" % (f, t, ", ".join(ops)))
+                out.append("# %s: %s not claimed (ops with gaps here: %s)" % (f, t, ", ".join(ops)))
                 out.append("NOTSUPPORTED %s" % esc(f) + "/*%s*" % t)
                 gap_names -= set(covered)
         if gap_names:
