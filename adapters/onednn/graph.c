@@ -76,8 +76,9 @@ static int grow(void **p, uint32_t *cap, uint32_t need, size_t esize)
     return 0;
 }
 
-int dnn_temp(dnn_graph *g, const dnnl_memory_desc_t *md, uint32_t *out, wna_error *err)
+int dnn_temp(dnn_graph *g, const dnnl_memory_desc_t *md_in, uint32_t *out, wna_error *err)
 {
+    const dnnl_memory_desc_t m = *md_in, *md = &m; /* md_in may point into values: grow moves it */
     if (grow((void **)&g->values, &g->cap_values, g->n_values + 1, sizeof *g->values) != 0)
         return dnn_fail(err, WNA_OPERATION_ERROR, "out of memory");
     dnn_value *v = &g->values[g->n_values];
@@ -99,9 +100,10 @@ int dnn_view(dnn_graph *g, uint32_t k, const dnnl_memory_desc_t *md, uint32_t *o
     return dnn_view_at(g, k, md, 0, out, err);
 }
 
-int dnn_view_at(dnn_graph *g, uint32_t k, const dnnl_memory_desc_t *md, size_t offset, uint32_t *out,
+int dnn_view_at(dnn_graph *g, uint32_t k, const dnnl_memory_desc_t *md_in, size_t offset, uint32_t *out,
                 wna_error *err)
 {
+    const dnnl_memory_desc_t m = *md_in, *md = &m; /* md_in may point into values: grow moves it */
     if (grow((void **)&g->values, &g->cap_values, g->n_values + 1, sizeof *g->values) != 0)
         return dnn_fail(err, WNA_OPERATION_ERROR, "out of memory");
     for (; g->values[k].view_of != DNN_NONE; k = g->values[k].view_of) offset += g->values[k].offset;
