@@ -115,6 +115,8 @@ bench_row *bench_add_row(bench_run *r, const char *section, const char *name, co
 /* Rates from the medians and ratios to each row's baseline, once everything is measured. */
 void bench_finish_rows(bench_run *r);
 void bench_print_markdown(const bench_run *r);
+/* bench_vs.c: the openblas adapter's times over the onednn adapter's (when both are columns) */
+void bench_print_openblas_vs_onednn(const bench_run *r);
 int bench_write_json(const bench_run *r, const char *path);
 
 /* ---- baselines on their own buffers (bench_baseline.c): a job's run function and context ---- */

@@ -8,7 +8,7 @@
 
 #include "bench_adapter.h"
 
-typedef enum el_kind { EL_ADD, EL_RELU, EL_MUL_BCAST, EL_SIGMOID, EL_REDUCE_SUM, EL_REDUCE_MEAN, EL_SOFTMAX } el_kind;
+typedef enum el_kind { EL_ADD, EL_RELU, EL_MUL_BCAST, EL_SIGMOID, EL_REDUCE_SUM, EL_REDUCE_MEAN, EL_SOFTMAX, EL_LAYER_NORM } el_kind;
 
 typedef struct el_case {
     const char *op;
@@ -24,6 +24,7 @@ static const el_case cases[] = {
     {"reduceSum", EL_REDUCE_SUM, 0},
     {"reduceMean", EL_REDUCE_MEAN, 0},
     {"softmax", EL_SOFTMAX, 0},
+    {"layerNormalization", EL_LAYER_NORM, 0},
 };
 
 /* expected output of the case on a (rows×cols) and b */
@@ -60,6 +61,17 @@ static void expected(el_kind kind, const float *a, const float *b, float *out, s
             for (size_t c = 0; c < cols; c++) out[r * cols + c] = (float)(exp((double)x[c] - mx) / s);
         }
         break;
+    case EL_LAYER_NORM: /* axes [1], no scale or bias, epsilon 1e-5 */
+        for (size_t r = 0; r < rows; r++) {
+            const float *x = a + r * cols;
+            double mean = 0, var = 0;
+            for (size_t c = 0; c < cols; c++) mean += x[c];
+            mean /= (double)cols;
+            for (size_t c = 0; c < cols; c++) var += (x[c] - mean) * (x[c] - mean);
+            var /= (double)cols;
+            for (size_t c = 0; c < cols; c++) out[r * cols + c] = (float)((x[c] - mean) / sqrt(var + 1e-5));
+        }
+        break;
     }
 }
 
@@ -78,6 +90,7 @@ static void run_case(bench_run *r, const el_case *c, uint32_t rows, uint32_t col
     case EL_REDUCE_SUM:
     case EL_REDUCE_MEAN: snprintf(name, sizeof name, "%s [%u,%u] axes [1]", c->op, rows, cols); break;
     case EL_SOFTMAX: snprintf(name, sizeof name, "softmax [%u,%u] axis 1", rows, cols); break;
+    case EL_LAYER_NORM: snprintf(name, sizeof name, "layerNormalization [%u,%u] axes [1]", rows, cols); break;
     default: snprintf(name, sizeof name, "%s [%u,%u]", c->op, rows, cols); break;
     }
     bench_row *row = bench_add_row(r, "elementwise", name, "GB/s", bytes);

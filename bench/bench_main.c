@@ -15,7 +15,7 @@ static void usage(FILE *f)
             "  --smoke           tiny sizes, one run per cell: checks the harness, numbers mean nothing\n"
             "  --build DIR       where run-conformance and adapters/libwebnn_adapter_NAME.so are (default build)\n"
             "  --json FILE       results file (default DIR/bench/results.json)\n"
-            "  --adapters LIST   adapter columns (default openblas,reference); targets apply to all but reference\n"
+            "  --adapters LIST   adapter columns (default openblas,onednn,reference); targets apply to all but reference\n"
             "  --only LIST       sections to run: matmul,conv,eltwise,conformance (default all)\n"
             "  --no-conformance  skip section 4 (full conformance run per adapter)\n");
 }
@@ -40,7 +40,7 @@ static bench_run run; /* large (the table): static storage */
 int main(int argc, char **argv)
 {
     bench_run *r = &run;
-    const char *adapters = "openblas,reference";
+    const char *adapters = "openblas,onednn,reference";
     const char *only = NULL;
     static char json_default[600];
     r->cfg.build_dir = "build";

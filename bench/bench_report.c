@@ -204,6 +204,7 @@ void bench_print_markdown(const bench_run *r)
                   "baseline: memcpy moving the same bytes)", "memcpy");
     print_conformance(r);
     print_targets(r);
+    bench_print_openblas_vs_onednn(r);
 }
 
 /* ---- JSON ---- */

@@ -20,7 +20,7 @@ ALL_TARGETS += $(BENCH_BIN)
 .PHONY: bench
 bench: $(BENCH_BIN) $(BUILD)/run-conformance $(BENCH_REFERENCE_SO) $(BENCH_OPENBLAS_SO) ## measure the adapters next to sgemm and memcpy (a few minutes): table + bench/results.json
 	@mkdir -p $(BENCH_OUT)
-	$(BENCH_BIN) --build $(BUILD) --json $(BENCH_OUT)/results.json | tee $(BENCH_OUT)/results.md
+	$(BENCH_ENV) $(BENCH_BIN) --build $(BUILD) --json $(BENCH_OUT)/results.json | tee $(BENCH_OUT)/results.md
 	cp $(BENCH_OUT)/results.json bench/results.json
 
 .PHONY: bench-smoke
