@@ -439,6 +439,10 @@ void rn_exec_case(rn_exec *e, const rn_case *c, rn_result *r)
     r->duration = now() - t0;
     rn_classify(c, r);
     rn_sanitize(r->message);
+    if (c->vc && c->vc->warnings) {
+        snprintf(r->warning, sizeof r->warning, "%s", c->vc->warnings);
+        rn_sanitize(r->warning);
+    }
     if (r->gap) {
         size_t n = strlen(r->message);
         snprintf(r->message + n, sizeof r->message - n, " [conformance gap: inside the spec's required types and ranks]");

@@ -174,6 +174,24 @@ static void failures(FILE *f, const rn_run *run, const row *rows, uint32_t n)
     if (!shown) fputs("<p>None.</p>\n", f);
 }
 
+static void warnings(FILE *f, const rn_run *run)
+{
+    fputs("<h2>Warnings</h2>\n<p>Cases whose vector has something a browser ignores (an option the spec does not "
+          "define): computed as the spec says, flagged here.</p>\n<ul>", f);
+    uint32_t n = 0;
+    for (uint32_t j = 0; j < run->n; j++) {
+        const rn_entry *e = &run->entries[j];
+        if (!e->have || !e->r.warning[0]) continue;
+        n++;
+        fputs("<li>", f);
+        esc(f, e->r.test);
+        fputs(": ", f);
+        esc(f, e->r.warning);
+        fputs("</li>\n", f);
+    }
+    fputs(n ? "</ul>\n" : "<li>None.</li></ul>\n", f);
+}
+
 static void gaps(FILE *f, const rn_run *run)
 {
     fputs("<h2>Conformance gaps</h2>\n<p>NOTSUPPORTED cases inside the spec's required data types and ranks.</p>\n<ul>",
@@ -219,6 +237,7 @@ int rn_report_html(const rn_run *run, FILE *f)
     fprintf(f, "(unexpected %u, conformance gaps %u)</td></tr></table>\n", c.unexpected, c.gaps);
     matrix(f, rows, n);
     gaps(f, run);
+    warnings(f, run);
     failures(f, run, rows, n);
     fputs("</body></html>\n", f);
     free(rows);

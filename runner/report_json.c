@@ -81,6 +81,7 @@ static cJSON *result_json(const rn_entry *e)
         add(x, "implementation_defined", cJSON_CreateBool(r->implementation_defined));
         add(x, "conformance_gap", cJSON_CreateBool(r->gap));
         add(x, "resumed", cJSON_CreateBool(e->resumed));
+        if (r->warning[0]) add(x, "warning", cJSON_CreateString(r->warning));
         cJSON *outs = cJSON_CreateArray();
         for (uint32_t k = 0; outs && k < r->n_outputs; k++) {
             cJSON *s = output_json(&r->outputs[k]);

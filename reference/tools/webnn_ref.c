@@ -51,6 +51,7 @@ static int run_case(const wn_vec_case *vc, size_t max_print)
     char buf[512];
     wn_error err = {0};
     printf("- %s\n", vc->name);
+    if (vc->warnings) printf("  WARNING: %s\n", vc->warnings);
     if (vc->format_error.kind != WN_OK) {
         /* a descriptor that input() rejects is a TypeError a validation case may expect */
         if (vc->expected_error != WN_OK && vc->format_error.kind == vc->expected_error) {

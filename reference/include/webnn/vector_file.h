@@ -47,6 +47,8 @@ typedef struct wn_vec_case {
     wn_error_kind expected_error; /* WN_OK when the graph must build and run */
     bool implementation_defined;  /* result not asserted */
     bool required;                /* on the spec's required data types and ranks */
+    char *warnings;               /* what the loader ignored as a browser would ("; "-joined), or NULL */
+    char *wpt_name;               /* "wptName": the case's name in web-platform-tests, or NULL */
 } wn_vec_case;
 
 typedef struct wn_vec_file {
