@@ -18,6 +18,7 @@
 #include "execute.h"
 #include "run.h"
 #include "support.h"
+#include "wpt_ids.h"
 #include "webnn/compare.h"
 #include "webnn/interp.h"
 
@@ -439,6 +440,7 @@ void rn_exec_case(rn_exec *e, const rn_case *c, rn_result *r)
     r->duration = now() - t0;
     rn_classify(c, r);
     rn_sanitize(r->message);
+    if (c->wpt_path) rn_wpt_ids(c, e->device, r);
     if (c->vc && c->vc->warnings) {
         snprintf(r->warning, sizeof r->warning, "%s", c->vc->warnings);
         rn_sanitize(r->warning);

@@ -11,6 +11,7 @@
 
 #include "expectations.h"
 #include "run.h"
+#include "wpt_ids.h"
 
 static cJSON *number_or_string(double v)
 {
@@ -117,6 +118,13 @@ int rn_report_json(const rn_run *run, FILE *f)
     add(root, "time_end", cJSON_CreateNumber(floor(run->time_end * 1000.0)));
     for (uint32_t i = 0; i < run->n; i++) {
         if (!run->entries[i].have) continue;
+        if (run->entries[i].r.wpt_test[0]) { /* an imported WPT case: a subtest under WPT's id */
+            if (rn_wpt_report_add(results, &run->entries[i]) != 0) {
+                cJSON_Delete(root);
+                return -1;
+            }
+            continue;
+        }
         cJSON *r = result_json(&run->entries[i]);
         if (r && !cJSON_AddItemToArray(results, r)) cJSON_Delete(r);
     }

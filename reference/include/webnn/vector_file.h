@@ -55,6 +55,7 @@ typedef struct wn_vec_file {
     char *path;
     char *format;
     char *provenance;          /* the "provenance" object re-serialised, or NULL */
+    char *wpt_path;            /* provenance.wpt.path of an imported WPT file ("webnn/conformance_tests/add.https.any.js"), or NULL */
     wn_error error;            /* kind != WN_OK: the file could not be read at all */
     wn_vec_case *cases;
     uint32_t n_cases;

@@ -650,6 +650,7 @@ void wn_vec_file_free(wn_vec_file *f)
     free(f->path);
     free(f->format);
     free(f->provenance);
+    free(f->wpt_path);
     memset(f, 0, sizeof *f);
 }
 
@@ -720,6 +721,8 @@ int wn_vec_load_buffer(const char *text, size_t len, const char *label, wn_vec_f
     }
     const cJSON *prov = cJSON_GetObjectItemCaseSensitive(root, "provenance");
     if (prov) out->provenance = cJSON_PrintUnformatted(prov);
+    const cJSON *wpt_path = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(prov, "wpt"), "path");
+    if (cJSON_IsString(wpt_path) && *wpt_path->valuestring) out->wpt_path = dup_str(wpt_path->valuestring);
     const cJSON *tests = cJSON_GetObjectItemCaseSensitive(root, "tests");
     if (!cJSON_IsArray(tests)) {
         wn_set_error(&out->error, WN_FORMAT_ERROR, "%s: \"tests\" must be an array, got %s", out->path, json_type(tests));
