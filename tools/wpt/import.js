@@ -138,6 +138,8 @@ function inferShapes(opts, tmpDir, base, tests) {
 
 function main() {
   const opts = parseArgs(process.argv.slice(2));
+  // without the permission model the WPT files would run unconfined: refuse
+  if (Number(process.versions.node.split('.')[0]) < 20) usage(`needs Node 20 or later (found ${process.version})`);
   const checkout = fs.realpathSync(opts.wpt);
   const confDir = path.join(checkout, 'webnn', 'conformance_tests');
   if (!fs.existsSync(confDir)) usage(`${opts.wpt}: no webnn/conformance_tests folder`);
