@@ -61,7 +61,7 @@ function evaluate(opts, checkout, rel, shapes) {
   if (r.signal) return {error: `killed by ${r.signal}${r.signal === 'SIGKILL' ? ` (time limit ${opts.timeout} s)` : ''}`};
   if (r.status !== 0) {
     const lines = (r.stderr || '').trim().split('\n').filter((l) => l.trim());
-    const why = lines.find((l) => /Error|denied|ERR_/.test(l)) || lines[lines.length - 1] || '';
+    const why = lines.find((l) => /^(\w*Error|Error)\b/.test(l.trim())) || lines[lines.length - 1] || '';
     const mem = /heap out of memory|allocation failed/i.test(r.stderr || '') ? ` (memory limit ${opts.maxMemoryMb} MB)` : '';
     return {error: `exited with status ${r.status}${mem}: ${why.slice(0, 300)}`};
   }
