@@ -299,6 +299,7 @@ static void run_graph(rn_exec *e, const rn_case *c, rn_result *r)
         rn_result_msg(r, "build() failed with %s: %s", rn_error_kind_str(err.kind), err.message);
         goto done;
     }
+    wn_vec_case_shrink_constants(c->vc); /* build() has copied them (ABI) */
     if (outputs_alloc(vc->graph, &o) != 0) {
         r->status = RN_ERROR;
         rn_result_msg(r, "out of memory allocating the outputs");
@@ -436,7 +437,15 @@ void rn_exec_case(rn_exec *e, const rn_case *c, rn_result *r)
     memset(r, 0, sizeof *r);
     snprintf(r->test, sizeof r->test, "%s", c->name);
     double t0 = now();
-    run_case(e, c, r);
+    wn_error ferr = {0};
+    /* filled inputs and constants get their bytes only now, in the worker, for this case */
+    if (c->vc && c->vc->format_error.kind == WN_OK && wn_vec_case_expand(c->vc, &ferr) != 0) {
+        r->status = RN_ERROR;
+        rn_result_msg(r, "cannot load this case: %s", ferr.message);
+    } else {
+        run_case(e, c, r);
+    }
+    if (c->vc) wn_vec_case_shrink(c->vc);
     r->duration = now() - t0;
     rn_classify(c, r);
     rn_sanitize(r->message);

@@ -83,6 +83,10 @@ static int run_case(const wn_vec_case *vc, size_t max_print)
         printf("  FAIL: the graph was accepted, expected %s\n", wn_error_kind_name(vc->expected_error));
         return 0;
     }
+    if (wn_vec_case_expand((wn_vec_case *)vc, &err) != 0) {
+        printf("  ERROR: %s\n", err.message);
+        return 0;
+    }
     wn_tensor *inputs = calloc(vc->n_inputs ? vc->n_inputs : 1, sizeof *inputs);
     wn_tensor *outputs = calloc(vc->graph->n_outputs, sizeof *outputs);
     if (!inputs || !outputs) {
@@ -114,6 +118,7 @@ static int run_case(const wn_vec_case *vc, size_t max_print)
     }
     free(inputs);
     free(outputs);
+    wn_vec_case_shrink((wn_vec_case *)vc);
     return ok;
 }
 

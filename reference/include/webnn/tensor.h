@@ -3,6 +3,7 @@
 #ifndef WEBNN_TENSOR_H
 #define WEBNN_TENSOR_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -13,6 +14,15 @@ typedef struct wn_tensor {
     void *data;
     size_t nbytes;
 } wn_tensor;
+
+/* A fill tensor holds one element standing for every element of its shape: nbytes is one
+ * element's size while the shape has more (the loader keeps "data": NUMBER so until a case
+ * runs, vector_file.h). Only comparison reads a fill directly; everything else expands it. */
+bool wn_tensor_is_fill(const wn_tensor *t);
+/* The byte cap check of wn_tensor_alloc, without allocating (same message). */
+int wn_tensor_check_cap(const wn_desc *desc, wn_error *err);
+/* Full storage for desc with every element a copy of elem (wn_dtype_size bytes). */
+int wn_tensor_alloc_filled(wn_tensor *t, const wn_desc *desc, const void *elem, wn_error *err);
 
 /* Allocates zeroed storage for desc; checks sizes and the byte cap first. */
 int wn_tensor_alloc(wn_tensor *t, const wn_desc *desc, wn_error *err);

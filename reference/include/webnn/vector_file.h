@@ -29,8 +29,9 @@ typedef struct wn_tolerance {
 
 typedef struct wn_named_tensor {
     char *name;
-    wn_tensor tensor;
+    wn_tensor tensor;   /* "data": NUMBER for several elements: a fill tensor (tensor.h) until expanded */
     double *exact;      /* optional unrounded float64 expected values (one per element) */
+    wn_tensor fill;     /* while an input is expanded (wn_vec_case_expand): its fill, else empty */
 } wn_named_tensor;
 
 typedef struct wn_vec_case {
@@ -65,6 +66,15 @@ typedef struct wn_vec_file {
 int wn_vec_load_file(const char *path, wn_vec_file *out);
 int wn_vec_load_buffer(const char *text, size_t len, const char *label, wn_vec_file *out);
 void wn_vec_file_free(wn_vec_file *f);
+
+/* Filled inputs and constants stay one element after loading. Before a case's graph is built
+ * or interpreted, wn_vec_case_expand gives them their full bytes (over the byte cap: a
+ * WN_RESOURCE_ERROR naming the tensor); wn_vec_case_shrink frees them again (the case can run
+ * again later), wn_vec_case_shrink_constants only the constants (after build(), which copies
+ * them). Expected outputs stay fills: wn_compare compares against the one value. */
+int wn_vec_case_expand(wn_vec_case *vc, wn_error *err);
+void wn_vec_case_shrink_constants(wn_vec_case *vc);
+void wn_vec_case_shrink(wn_vec_case *vc);
 
 /* Nesting depth and size limits the loader enforces. */
 #define WN_VEC_MAX_DEPTH 64

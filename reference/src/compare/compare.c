@@ -34,14 +34,14 @@ double wn_ulp_distance(double a, double b, wn_dtype t)
 }
 
 /* Exact integer comparison; |difference| as double for the statistics. */
-static double int_abs_diff(const wn_tensor *e, const wn_tensor *a, size_t i, bool *equal)
+static double int_abs_diff(const wn_tensor *e, size_t ei, const wn_tensor *a, size_t i, bool *equal)
 {
     if (wn_dtype_is_unsigned_int(e->desc.dtype)) {
-        uint64_t x = wn_get_u64(e, i), y = wn_get_u64(a, i);
+        uint64_t x = wn_get_u64(e, ei), y = wn_get_u64(a, i);
         *equal = x == y;
         return x > y ? (double)(x - y) : (double)(y - x);
     }
-    int64_t x = wn_get_i64(e, i), y = wn_get_i64(a, i);
+    int64_t x = wn_get_i64(e, ei), y = wn_get_i64(a, i);
     *equal = x == y;
     return fabs((double)x - (double)y);
 }
@@ -57,8 +57,10 @@ void wn_compare(const wn_tensor *expected, const wn_tensor *actual, const wn_tol
     double worst = -1;
     const double floor_abs = out->applied.absolute_floor;
     out->n_elements = n;
+    const bool fill = wn_tensor_is_fill(expected); /* one expected value for every element */
     for (size_t i = 0; i < n; i++) {
-        double e = wn_get_f64(expected, i), a = wn_get_f64(actual, i);
+        const size_t ei = fill ? 0 : i;
+        double e = wn_get_f64(expected, ei), a = wn_get_f64(actual, i);
         double abs_err, ulp, score;
         bool ok;
         if (wn_dtype_is_float(t)) {
@@ -72,7 +74,7 @@ void wn_compare(const wn_tensor *expected, const wn_tensor *actual, const wn_tol
             score = out->applied.metric == WN_TOL_ATOL ? abs_err : ulp;
         } else {
             bool equal;
-            abs_err = int_abs_diff(expected, actual, i, &equal);
+            abs_err = int_abs_diff(expected, ei, actual, i, &equal);
             ulp = abs_err; /* integers: one unit per step */
             ok = out->applied.metric == WN_TOL_ATOL ? abs_err <= out->applied.value : equal;
             score = abs_err;

@@ -13,15 +13,53 @@ static size_t byte_cap = (size_t)2 << 30; /* 2 GiB unless configured */
 void wn_set_tensor_byte_cap(size_t cap) { byte_cap = cap; }
 size_t wn_tensor_byte_cap(void) { return byte_cap; }
 
+bool wn_tensor_is_fill(const wn_tensor *t)
+{
+    return t->data && t->nbytes == wn_dtype_size(t->desc.dtype) && wn_desc_count(&t->desc) > 1;
+}
+
+int wn_tensor_check_cap(const wn_desc *desc, wn_error *err)
+{
+    size_t bytes;
+    char buf[160];
+    if (wn_desc_bytes(desc, &bytes, err) != 0) return -1;
+    if (byte_cap && bytes > byte_cap)
+        return wn_set_error(err, WN_RESOURCE_ERROR, "tensor %s needs %zu bytes, over the cap of %zu bytes",
+                            wn_desc_str(desc, buf, sizeof buf), bytes, byte_cap);
+    return 0;
+}
+
+int wn_tensor_alloc_filled(wn_tensor *t, const wn_desc *desc, const void *elem, wn_error *err)
+{
+    size_t size = wn_dtype_size(desc->dtype);
+    char buf[160];
+    memset(t, 0, sizeof *t);
+    if (wn_tensor_check_cap(desc, err) != 0) return -1;
+    size_t bytes;
+    if (wn_desc_bytes(desc, &bytes, err) != 0) return -1;
+    t->data = malloc(bytes ? bytes : 1);
+    if (!t->data)
+        return wn_set_error(err, WN_RESOURCE_ERROR, "out of memory allocating %zu bytes for %s", bytes,
+                            wn_desc_str(desc, buf, sizeof buf));
+    t->desc = *desc;
+    t->nbytes = bytes;
+    /* doubling copies: memcpy speed instead of one element at a time */
+    if (bytes) memcpy(t->data, elem, size);
+    for (size_t done = size; done < bytes;) {
+        size_t n = done < bytes - done ? done : bytes - done;
+        memcpy((char *)t->data + done, t->data, n);
+        done += n;
+    }
+    return 0;
+}
+
 int wn_tensor_alloc(wn_tensor *t, const wn_desc *desc, wn_error *err)
 {
     size_t bytes;
     char buf[160];
     memset(t, 0, sizeof *t);
+    if (wn_tensor_check_cap(desc, err) != 0) return -1;
     if (wn_desc_bytes(desc, &bytes, err) != 0) return -1;
-    if (byte_cap && bytes > byte_cap)
-        return wn_set_error(err, WN_RESOURCE_ERROR, "tensor %s needs %zu bytes, over the cap of %zu bytes",
-                            wn_desc_str(desc, buf, sizeof buf), bytes, byte_cap);
     t->data = calloc(1, bytes ? bytes : 1);
     if (!t->data)
         return wn_set_error(err, WN_RESOURCE_ERROR, "out of memory allocating %zu bytes for %s", bytes,

@@ -86,6 +86,10 @@ int wn_interp_run(const wn_graph *g, const wn_tensor *inputs, uint32_t n_inputs,
     for (uint32_t i = 0, k = 0; i < g->n_operands; i++) {
         const wn_operand *o = &g->operands[i];
         if (o->kind == WN_OPERAND_CONSTANT) {
+            if (o->fill && !o->data) {
+                rc = wn_set_error(err, WN_INVALID_STATE_ERROR, "constant \"%s\" is a fill not yet expanded", o->name);
+                goto done;
+            }
             values[i].desc = o->desc;
             values[i].data = o->data;
             values[i].nbytes = o->nbytes;
@@ -120,7 +124,18 @@ int wn_interp_run(const wn_graph *g, const wn_tensor *inputs, uint32_t n_inputs,
                 wn_tensor_free(&values[i]);
     }
     if (rc == 0) {
-        for (uint32_t k = 0; k < g->n_outputs && rc == 0; k++) rc = wn_tensor_copy(&outputs[k], &values[g->outputs[k]], err);
+        /* a result listed once more later is copied; its last listing takes the tensor over */
+        for (uint32_t k = 0; k < g->n_outputs && rc == 0; k++) {
+            uint32_t v = g->outputs[k];
+            bool later = false;
+            for (uint32_t j = k + 1; j < g->n_outputs; j++) later |= g->outputs[j] == v;
+            if (g->operands[v].kind == WN_OPERAND_RESULT && !later) {
+                outputs[k] = values[v];
+                values[v] = (wn_tensor){0};
+            } else {
+                rc = wn_tensor_copy(&outputs[k], &values[v], err);
+            }
+        }
         if (rc != 0)
             for (uint32_t k = 0; k < g->n_outputs; k++) wn_tensor_free(&outputs[k]);
     }

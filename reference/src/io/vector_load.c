@@ -150,8 +150,22 @@ static int add_named_tensor(wn_named_tensor **arr, uint32_t *n, const char *name
     if (!p[*n].name) return -1;
     p[*n].tensor = *t;
     p[*n].exact = NULL;
+    memset(&p[*n].fill, 0, sizeof p[*n].fill);
     (*n)++;
     return 0;
+}
+
+/* DATA -> t. One number for several elements stays one element (a fill tensor) until the
+ * case runs: listing and filtering a corpus never allocates a case's tensors, and a filled
+ * expected output is compared as a fill (vector_fill.c). */
+static int load_data(loader *L, const cJSON *data, const wn_desc *d, wn_tensor *t)
+{
+    wn_error e;
+    int r = wn_json_tensor_fill(data, d, t, &e);
+    if (r == 0) r = wn_json_tensor_data(data, d, t, &e);
+    if (r >= 0) return 0;
+    if (e.kind == WN_RESOURCE_ERROR) return fail_with(L, &e);
+    return fail(L, "%s", e.message);
 }
 
 static int load_inputs(loader *L, const cJSON *inputs, wn_vec_case *vc, bool data_optional)
@@ -176,15 +190,12 @@ static int load_inputs(loader *L, const cJSON *inputs, wn_vec_case *vc, bool dat
             t.desc = d;
         } else {
             size_t s3 = wn_path_key(&L->path, "data");
-            if (wn_json_tensor_data(data, &d, &t, &e) != 0) {
-                if (e.kind == WN_RESOURCE_ERROR) fail_with(L, &e);
-                else fail(L, "%s", e.message);
-                goto fail;
-            }
+            if (load_data(L, data, &d, &t) != 0) goto fail;
             wn_path_pop(&L->path, s3);
         }
-        int rc = is_const ? wn_graph_add_constant(vc->graph, in->string, &d, t.data, t.nbytes, &e)
-                          : wn_graph_add_input(vc->graph, in->string, &d, &e);
+        int rc = !is_const ? wn_graph_add_input(vc->graph, in->string, &d, &e)
+                 : wn_tensor_is_fill(&t) ? wn_graph_add_constant_fill(vc->graph, in->string, &d, t.data, &e)
+                                         : wn_graph_add_constant(vc->graph, in->string, &d, t.data, t.nbytes, &e);
         if (rc != 0) {
             wn_tensor_free(&t);
             fail_with(L, &e);
@@ -471,11 +482,7 @@ static int load_expected(loader *L, const cJSON *exp, wn_vec_case *vc)
         outs[k] = (uint32_t)idx;
         if (load_desc(L, o, &d) != 0) goto done;
         size_t s3 = wn_path_key(&L->path, "data");
-        if (wn_json_tensor_data(cJSON_GetObjectItemCaseSensitive(o, "data"), &d, &t, &e) != 0) {
-            if (e.kind == WN_RESOURCE_ERROR) fail_with(L, &e);
-            else fail(L, "%s", e.message);
-            goto done;
-        }
+        if (load_data(L, cJSON_GetObjectItemCaseSensitive(o, "data"), &d, &t) != 0) goto done;
         wn_path_pop(&L->path, s3);
         if (add_named_tensor(&vc->expected, &vc->n_expected, o->string, &t) != 0) {
             wn_tensor_free(&t);
@@ -620,6 +627,7 @@ static void free_named(wn_named_tensor *arr, uint32_t n)
     for (uint32_t i = 0; i < n; i++) {
         free(arr[i].name);
         wn_tensor_free(&arr[i].tensor);
+        wn_tensor_free(&arr[i].fill);
         free(arr[i].exact);
     }
     free(arr);
