@@ -161,6 +161,7 @@ static int outputs_alloc(const wn_graph *g, outputs *o)
         o->t[k].nbytes = o->capacity[k] = bytes;
         o->t[k].data = malloc(bytes + GUARD_BYTES);
         if (!o->t[k].data) return -1;
+        wn_alloc_advise_large(o->t[k].data, bytes);
         memset(o->t[k].data, 0, bytes);
         memset((char *)o->t[k].data + bytes, GUARD_BYTE, GUARD_BYTES);
     }

@@ -1,5 +1,9 @@
 /* Tensor storage and element access in the double / int64 / uint64 domains. */
+#define _DEFAULT_SOURCE /* madvise, MADV_HUGEPAGE (Linux) */
 #include "webnn/tensor.h"
+
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include <math.h>
 #include <stdio.h>
@@ -12,6 +16,21 @@ static size_t byte_cap = (size_t)2 << 30; /* 2 GiB unless configured */
 
 void wn_set_tensor_byte_cap(size_t cap) { byte_cap = cap; }
 size_t wn_tensor_byte_cap(void) { return byte_cap; }
+
+void wn_alloc_advise_large(void *p, size_t n)
+{
+#ifdef MADV_HUGEPAGE
+    if (!p || n < ((size_t)8 << 20)) return;
+    long page = sysconf(_SC_PAGESIZE);
+    if (page <= 0) return;
+    uintptr_t start = ((uintptr_t)p + (uintptr_t)page - 1) & ~((uintptr_t)page - 1);
+    uintptr_t end = ((uintptr_t)p + n) & ~((uintptr_t)page - 1);
+    if (end > start) (void)madvise((void *)start, end - start, MADV_HUGEPAGE); /* a hint: failure is fine */
+#else
+    (void)p;
+    (void)n;
+#endif
+}
 
 bool wn_tensor_is_fill(const wn_tensor *t)
 {
@@ -41,14 +60,16 @@ int wn_tensor_alloc_filled(wn_tensor *t, const wn_desc *desc, const void *elem, 
     if (!t->data)
         return wn_set_error(err, WN_RESOURCE_ERROR, "out of memory allocating %zu bytes for %s", bytes,
                             wn_desc_str(desc, buf, sizeof buf));
+    wn_alloc_advise_large(t->data, bytes);
     t->desc = *desc;
     t->nbytes = bytes;
-    /* doubling copies: memcpy speed instead of one element at a time */
-    if (bytes) memcpy(t->data, elem, size);
-    for (size_t done = size; done < bytes;) {
-        size_t n = done < bytes - done ? done : bytes - done;
-        memcpy((char *)t->data + done, t->data, n);
-        done += n;
+    /* stores only (no reads of what was just written), typed so the loop vectorizes */
+    size_t n = bytes / size;
+    switch (size) {
+    case 1: memset(t->data, *(const unsigned char *)elem, n); break;
+    case 2: { uint16_t v, *p = t->data; memcpy(&v, elem, 2); for (size_t i = 0; i < n; i++) p[i] = v; break; }
+    case 4: { uint32_t v, *p = t->data; memcpy(&v, elem, 4); for (size_t i = 0; i < n; i++) p[i] = v; break; }
+    default: { uint64_t v, *p = t->data; memcpy(&v, elem, 8); for (size_t i = 0; i < n; i++) p[i] = v; break; }
     }
     return 0;
 }
@@ -64,6 +85,7 @@ int wn_tensor_alloc(wn_tensor *t, const wn_desc *desc, wn_error *err)
     if (!t->data)
         return wn_set_error(err, WN_RESOURCE_ERROR, "out of memory allocating %zu bytes for %s", bytes,
                             wn_desc_str(desc, buf, sizeof buf));
+    wn_alloc_advise_large(t->data, bytes);
     t->desc = *desc;
     t->nbytes = bytes;
     return 0;
@@ -175,15 +197,7 @@ uint64_t wn_get_u64(const wn_tensor *t, size_t i)
     }
 }
 
-/* double -> float32 rounding to nearest even with IEEE overflow, without relying on
- * out-of-range conversion behaviour (undefined in ISO C). */
-static float f64_to_f32(double v)
-{
-    /* 2^128 - 2^103 is halfway between FLT_MAX and 2^128: ties to even go to 2^128 = Inf */
-    if (v >= 0x1.ffffffp127) return INFINITY;
-    if (v <= -0x1.ffffffp127) return -INFINITY;
-    return (float)v;
-}
+static float f64_to_f32(double v) { return wn_f32_from_f64(v); }
 
 double wn_round_to_dtype(double v, wn_dtype t)
 {

@@ -117,6 +117,7 @@ int wn_graph_add_constant(wn_graph *g, const char *name, const wn_desc *desc, co
                             nbytes, need);
     void *copy = malloc(need ? need : 1);
     if (!copy) return wn_set_error(err, WN_RESOURCE_ERROR, "out of memory for constant \"%s\"", name);
+    wn_alloc_advise_large(copy, need);
     if (need) memcpy(copy, data, need);
     int32_t i = add_operand(g, name, WN_OPERAND_CONSTANT, err);
     if (i < 0) {
