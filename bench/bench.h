@@ -80,6 +80,7 @@ typedef struct bench_cell {
     double ratio;         /* rate / baseline rate (0 when there is none) */
     double build_s;       /* adapters: time of build() */
     double check;         /* max relative difference to the check output, < 0 when not checked */
+    double peak_rss_mb;   /* section wpt: peak RSS of the run's process tree (0: not measured) */
     char note[BENCH_NOTE_MAX];
 } bench_cell;
 
@@ -94,6 +95,8 @@ typedef struct bench_row {
     bench_cell adapters[BENCH_MAX_ADAPTERS];
     double target;           /* minimum ratio for judged adapters, 0 = none */
     char target_text[48];    /* e.g. ">= 0.90 x sgemm" */
+    double ref_target;       /* the reference adapter's own minimum ratio (issue 14), 0 = none */
+    double max_wall_s, max_rss_mb; /* section wpt: limits on the reference's run, 0 = none */
 } bench_row;
 
 typedef struct bench_adapter bench_adapter;
@@ -140,6 +143,7 @@ double bench_loadavg(void);           /* 1-minute load average, -1 when unknown 
 void bench_matmul(bench_run *r);      /* bench_matmul.c */
 void bench_conv(bench_run *r);        /* bench_conv.c */
 void bench_eltwise(bench_run *r);     /* bench_eltwise.c */
+void bench_wpt(bench_run *r);         /* bench_wpt.c */
 void bench_conformance(bench_run *r); /* bench_conformance.c */
 
 #endif
