@@ -60,6 +60,8 @@ float *bench_alloc_floats(size_t n);           /* NULL on overflow or failure */
 void bench_fill(float *p, size_t n, uint32_t seed); /* uniform values in [-1, 1) */
 double bench_max_rel_diff(const float *a, const float *b, size_t n); /* max |a-b| / max(1, max |b|) */
 int bench_mul_size(size_t a, size_t b, size_t *out); /* 0, or -1 on overflow */
+/* Starts argv[0] (a path) with stdout and stderr into the file log: its pid, or -1 with msg set. */
+int bench_spawn(const char *const *argv, const char *log, char *msg, size_t msg_size);
 /* snprintf for notes and paths, where cutting a long text short is acceptable */
 void bench_fmt(char *dst, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 

@@ -48,21 +48,29 @@ int wn_tensor_check_cap(const wn_desc *desc, wn_error *err)
     return 0;
 }
 
-int wn_tensor_alloc_filled(wn_tensor *t, const wn_desc *desc, const void *elem, wn_error *err)
+/* Storage for desc after the size and cap checks; zeroed when asked. */
+static int alloc_storage(wn_tensor *t, const wn_desc *desc, bool zeroed, wn_error *err)
 {
-    size_t size = wn_dtype_size(desc->dtype);
+    size_t bytes;
     char buf[160];
     memset(t, 0, sizeof *t);
     if (wn_tensor_check_cap(desc, err) != 0) return -1;
-    size_t bytes;
     if (wn_desc_bytes(desc, &bytes, err) != 0) return -1;
-    t->data = malloc(bytes ? bytes : 1);
+    t->data = zeroed ? calloc(1, bytes ? bytes : 1) : malloc(bytes ? bytes : 1);
     if (!t->data)
         return wn_set_error(err, WN_RESOURCE_ERROR, "out of memory allocating %zu bytes for %s", bytes,
                             wn_desc_str(desc, buf, sizeof buf));
     wn_alloc_advise_large(t->data, bytes);
     t->desc = *desc;
     t->nbytes = bytes;
+    return 0;
+}
+
+int wn_tensor_alloc_filled(wn_tensor *t, const wn_desc *desc, const void *elem, wn_error *err)
+{
+    size_t size = wn_dtype_size(desc->dtype);
+    if (alloc_storage(t, desc, false, err) != 0) return -1;
+    size_t bytes = t->nbytes;
     /* stores only (no reads of what was just written), typed so the loop vectorizes */
     size_t n = bytes / size;
     switch (size) {
@@ -74,22 +82,7 @@ int wn_tensor_alloc_filled(wn_tensor *t, const wn_desc *desc, const void *elem, 
     return 0;
 }
 
-int wn_tensor_alloc(wn_tensor *t, const wn_desc *desc, wn_error *err)
-{
-    size_t bytes;
-    char buf[160];
-    memset(t, 0, sizeof *t);
-    if (wn_tensor_check_cap(desc, err) != 0) return -1;
-    if (wn_desc_bytes(desc, &bytes, err) != 0) return -1;
-    t->data = calloc(1, bytes ? bytes : 1);
-    if (!t->data)
-        return wn_set_error(err, WN_RESOURCE_ERROR, "out of memory allocating %zu bytes for %s", bytes,
-                            wn_desc_str(desc, buf, sizeof buf));
-    wn_alloc_advise_large(t->data, bytes);
-    t->desc = *desc;
-    t->nbytes = bytes;
-    return 0;
-}
+int wn_tensor_alloc(wn_tensor *t, const wn_desc *desc, wn_error *err) { return alloc_storage(t, desc, true, err); }
 
 void wn_tensor_free(wn_tensor *t)
 {
