@@ -237,15 +237,17 @@ def test_later_signature_names_required_and_optional(imported):
 
 
 def test_the_reference_passes_the_imports_under_wpt_ids(build, imported, tmp_path):
-    rep = tmp_path / "r.json"
+    rep, html = tmp_path / "r.json", tmp_path / "r.html"
     r = subprocess.run([os.path.join(build, "run-conformance"), "--vectors", str(imported / "out-a"),
                         "--vectors", str(imported / "out-b"), "--journal", "none", "--quiet", "--jobs", "2",
-                        "--device", "cpu", "--report", f"json:{rep}"], capture_output=True, text=True, timeout=120)
+                        "--device", "cpu", "--report", f"json:{rep}", "--report", f"html:{html}"],
+                       capture_output=True, text=True, timeout=120)
     assert r.returncode == 0, r.stdout + r.stderr
     assert "9 passed, 0 failed" in r.stdout
     # the ignored option is flagged on the terminal and in the wptreport
     assert "Warnings (cases whose vector has something a browser ignores): 1" in r.stdout
     assert 'leakyRelu has no option "alpah"' in r.stdout
+    assert "leakyRelu has no option &quot;alpah&quot;" in html.read_text() or 'no option "alpah"' in html.read_text()
     report = json.loads(rep.read_text())
     tests = {t["test"]: t for t in report["results"]}
     assert set(tests) == {"/webnn/conformance_tests/mini.https.any.html?cpu",
