@@ -229,7 +229,12 @@ static int compute_relu(wn_call *c)
     wn_tensor *y = wn_out(c, 0);
     size_t n = wn_desc_count(&y->desc);
     if (x->desc.dtype == WN_FLOAT32) {
-        for (size_t i = 0; i < n; i++) f32_store(y, i, max0(f32_load(x, i)));
+        /* max0 written as two selects, not branches: random signs would mispredict every other
+         * element (same values: x for x > 0 and NaN, +0 otherwise) */
+        for (size_t i = 0; i < n; i++) {
+            double v = f32_load(x, i), r = v > 0.0 ? v : 0.0;
+            f32_store(y, i, v != v ? v : r);
+        }
         return 0;
     }
     for (size_t i = 0; i < n; i++) {
