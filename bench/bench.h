@@ -60,6 +60,8 @@ float *bench_alloc_floats(size_t n);           /* NULL on overflow or failure */
 void bench_fill(float *p, size_t n, uint32_t seed); /* uniform values in [-1, 1) */
 double bench_max_rel_diff(const float *a, const float *b, size_t n); /* max |a-b| / max(1, max |b|) */
 int bench_mul_size(size_t a, size_t b, size_t *out); /* 0, or -1 on overflow */
+/* Starts argv[0] (a path) with stdout and stderr into the file log: its pid, or -1 with msg set. */
+int bench_spawn(const char *const *argv, const char *log, char *msg, size_t msg_size);
 /* snprintf for notes and paths, where cutting a long text short is acceptable */
 void bench_fmt(char *dst, size_t size, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
@@ -80,6 +82,7 @@ typedef struct bench_cell {
     double ratio;         /* rate / baseline rate (0 when there is none) */
     double build_s;       /* adapters: time of build() */
     double check;         /* max relative difference to the check output, < 0 when not checked */
+    double peak_rss_mb;   /* section wpt: peak RSS of the run's process tree (0: not measured) */
     char note[BENCH_NOTE_MAX];
 } bench_cell;
 
@@ -94,6 +97,8 @@ typedef struct bench_row {
     bench_cell adapters[BENCH_MAX_ADAPTERS];
     double target;           /* minimum ratio for judged adapters, 0 = none */
     char target_text[48];    /* e.g. ">= 0.90 x sgemm" */
+    double ref_target;       /* the reference adapter's own minimum ratio (issue 14), 0 = none */
+    double max_wall_s, max_rss_mb; /* section wpt: limits on the reference's run, 0 = none */
 } bench_row;
 
 typedef struct bench_adapter bench_adapter;
@@ -142,6 +147,7 @@ double bench_loadavg(void);           /* 1-minute load average, -1 when unknown 
 void bench_matmul(bench_run *r);      /* bench_matmul.c */
 void bench_conv(bench_run *r);        /* bench_conv.c */
 void bench_eltwise(bench_run *r);     /* bench_eltwise.c */
+void bench_wpt(bench_run *r);         /* bench_wpt.c */
 void bench_conformance(bench_run *r); /* bench_conformance.c */
 
 #endif

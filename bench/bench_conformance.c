@@ -44,21 +44,8 @@ static int run_runner(void *p, char *msg, size_t msg_size)
         argv[n++] = "examples/*";
     }
     argv[n] = NULL;
-    pid_t pid = fork();
-    if (pid < 0) {
-        bench_fmt(msg, msg_size, "fork failed: %s", strerror(errno));
-        return -1;
-    }
-    if (pid == 0) {
-        int fd = open(c->log, O_WRONLY | O_CREAT | O_TRUNC, 0644);
-        if (fd >= 0) {
-            dup2(fd, STDOUT_FILENO);
-            dup2(fd, STDERR_FILENO);
-            close(fd);
-        }
-        execv(c->runner, (char *const *)argv);
-        _exit(127);
-    }
+    pid_t pid = bench_spawn(argv, c->log, msg, msg_size);
+    if (pid < 0) return -1;
     int status;
     while (waitpid(pid, &status, 0) < 0)
         if (errno != EINTR) {

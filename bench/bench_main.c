@@ -16,7 +16,7 @@ static void usage(FILE *f)
             "  --build DIR       where run-conformance and adapters/libwebnn_adapter_NAME.so are (default build)\n"
             "  --json FILE       results file (default DIR/bench/results.json)\n"
             "  --adapters LIST   adapter columns (default openblas,onednn,reference); targets apply to all but reference\n"
-            "  --only LIST       sections to run: matmul,conv,eltwise,conformance (default all)\n"
+            "  --only LIST       sections to run: matmul,conv,eltwise,conformance,wpt (default all)\n"
             "  --no-conformance  skip section 4 (full conformance run per adapter)\n");
 }
 
@@ -110,6 +110,10 @@ int main(int argc, char **argv)
     if (r->cfg.run_conformance && wanted(only, "conformance")) {
         fprintf(stderr, "webnn-bench: 4/4 conformance runs\n");
         bench_conformance(r);
+    }
+    if (r->cfg.run_conformance && wanted(only, "wpt")) {
+        fprintf(stderr, "webnn-bench: 5 WPT scale on the reference\n");
+        bench_wpt(r);
     }
 
     r->load_end = bench_loadavg();

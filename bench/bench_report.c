@@ -61,6 +61,26 @@ static const char *verdict(const bench_row *row, const bench_cell *c)
     return c->ratio >= row->target ? "met" : "missed";
 }
 
+/* The reference adapter's own ratio target of a row (issue 14): "met" / "missed" / why not. */
+static const char *ref_verdict(const bench_run *r, const bench_row *row, int *adapter)
+{
+    *adapter = -1;
+    for (int a = 0; a < r->n_adapters; a++)
+        if (strcmp(r->adapters[a]->name, "reference") == 0) *adapter = a;
+    if (*adapter < 0) return "not run";
+    const bench_cell *c = &row->adapters[*adapter];
+    if (c->state != CELL_OK) return state_name(c->state);
+    if (row->baseline.state != CELL_OK) return "no baseline";
+    return c->ratio >= row->ref_target ? "met" : "missed";
+}
+
+/* Section wpt: wall time and peak RSS against their limits. */
+static const char *wpt_verdict(const bench_row *row, const bench_cell *c)
+{
+    if (c->state != CELL_OK) return state_name(c->state);
+    return c->stats.median_s <= row->max_wall_s && c->peak_rss_mb <= row->max_rss_mb ? "met" : "missed";
+}
+
 /* ---- markdown ---- */
 typedef struct notes {
     char text[24][BENCH_NOTE_MAX + BENCH_NAME_MAX + 48];
@@ -120,7 +140,14 @@ static void print_section(const bench_run *r, const char *section, const char *t
                     printf("%s%s %s", sep, r->adapters[a]->name, verdict(row, &row->adapters[a]));
                     sep = "; ";
                 }
+            if (row->ref_target > 0) {
+                int a;
+                printf("; reference >= %.2f × %s: %s", row->ref_target, baseline_label, ref_verdict(r, row, &a));
+            }
             printf(" |\n");
+        } else if (row->ref_target > 0) {
+            int a;
+            printf(" reference >= %.2f × %s: %s |\n", row->ref_target, baseline_label, ref_verdict(r, row, &a));
         } else {
             printf(" — |\n");
         }
@@ -161,13 +188,42 @@ static void print_conformance(const bench_run *r)
     }
 }
 
+static void print_wpt(const bench_run *r)
+{
+    int any = 0;
+    for (int i = 0; i < r->n_rows; i++) any |= strcmp(r->rows[i].section, "wpt") == 0;
+    if (!any) return;
+    printf("\n### 5. WPT scale on the reference (issue 14; run-conformance end to end, wall time and peak RSS of the "
+           "process tree)\n\n| run | wall s (median) | baseline | ratio | peak RSS MB | target | verdict | notes |\n"
+           "|---|---:|---|---:|---:|---|---|---|\n");
+    for (int i = 0; i < r->n_rows; i++) {
+        const bench_row *row = &r->rows[i];
+        if (strcmp(row->section, "wpt") != 0) continue;
+        for (int a = 0; a < r->n_adapters; a++) {
+            const bench_cell *c = &row->adapters[a];
+            if (c->state == CELL_EMPTY) continue;
+            char base[96] = "—", ratio[32] = "—";
+            if (row->baseline.state == CELL_OK) {
+                bench_fmt(base, sizeof base, "%s: %.3f s", row->baseline_name, row->baseline.stats.median_s);
+                if (c->ratio > 0) bench_fmt(ratio, sizeof ratio, "%.2f", c->ratio);
+            }
+            if (c->state == CELL_OK)
+                printf("| %s | %.3f | %s | %s | %.0f | %s | %s | %s |\n", row->name, c->stats.median_s, base, ratio,
+                       c->peak_rss_mb, row->max_wall_s > 0 ? row->target_text : "—",
+                       row->max_wall_s > 0 ? wpt_verdict(row, c) : "—", c->note);
+            else
+                printf("| %s | — | %s | — | — | %s | %s | %s |\n", row->name, base,
+                       row->max_wall_s > 0 ? row->target_text : "—", state_name(c->state), c->note);
+        }
+    }
+}
+
 static void print_targets(const bench_run *r)
 {
     printf("\n### Targets (issue 8), ratios from this run\n\n| target | row | adapter | ratio | verdict |\n|---|---|---|---:|---|\n");
     for (int i = 0; i < r->n_rows; i++) {
         const bench_row *row = &r->rows[i];
-        if (row->target <= 0) continue;
-        for (int a = 0; a < r->n_adapters; a++) {
+        for (int a = 0; row->target > 0 && a < r->n_adapters; a++) {
             if (!r->adapters[a]->judged) continue;
             const bench_cell *c = &row->adapters[a];
             if (c->state == CELL_OK && row->baseline.state == CELL_OK)
@@ -176,6 +232,30 @@ static void print_targets(const bench_run *r)
             else
                 printf("| %s | %s %s | %s | — | %s |\n", row->target_text, row->section, row->name, r->adapters[a]->name,
                        verdict(row, c));
+        }
+        if (row->ref_target > 0) { /* issue 14: the reference's own floor */
+            int a;
+            const char *v = ref_verdict(r, row, &a);
+            if (a >= 0 && row->adapters[a].state == CELL_OK && row->baseline.state == CELL_OK)
+                printf("| >= %.2f × memcpy (issue 14) | %s %s | reference | %.2f | %s |\n", row->ref_target,
+                       row->section, row->name, row->adapters[a].ratio, v);
+            else
+                printf("| >= %.2f × memcpy (issue 14) | %s %s | reference | — | %s |\n", row->ref_target, row->section,
+                       row->name, v);
+        }
+    }
+    for (int i = 0; i < r->n_rows; i++) {
+        const bench_row *row = &r->rows[i];
+        if (strcmp(row->section, "wpt") != 0 || row->max_wall_s <= 0) continue;
+        for (int a = 0; a < r->n_adapters; a++) {
+            const bench_cell *c = &row->adapters[a];
+            if (c->state == CELL_EMPTY) continue;
+            if (c->state == CELL_OK)
+                printf("| %s (issue 14) | wpt %s | %s | %.3f s, %.0f MB | %s |\n", row->target_text, row->name,
+                       r->adapters[a]->name, c->stats.median_s, c->peak_rss_mb, wpt_verdict(row, c));
+            else
+                printf("| %s (issue 14) | wpt %s | %s | — | %s |\n", row->target_text, row->name, r->adapters[a]->name,
+                       wpt_verdict(row, c));
         }
     }
 }
@@ -203,6 +283,7 @@ void bench_print_markdown(const bench_run *r)
     print_section(r, "elementwise", "3. element-wise and reductions (GB/s = (bytes read + written) / time; "
                   "baseline: memcpy moving the same bytes)", "memcpy");
     print_conformance(r);
+    print_wpt(r);
     print_targets(r);
     bench_print_openblas_vs_onednn(r);
 }
@@ -233,6 +314,7 @@ static cJSON *cell_json(const bench_cell *c, int with_ratio, const bench_cell *b
         if (isnan(c->check)) cJSON_AddStringToObject(o, "check_max_rel_diff", "nan");
         else cJSON_AddNumberToObject(o, "check_max_rel_diff", c->check);
     }
+    if (c->peak_rss_mb > 0) cJSON_AddNumberToObject(o, "peak_rss_mb", c->peak_rss_mb);
     if (c->note[0]) cJSON_AddStringToObject(o, "note", c->note);
     return o;
 }
@@ -262,6 +344,25 @@ static cJSON *row_json(const bench_run *r, const bench_row *row)
             cJSON_AddStringToObject(t, "text", row->target_text);
             for (int a = 0; a < r->n_adapters; a++)
                 if (r->adapters[a]->judged) cJSON_AddStringToObject(t, r->adapters[a]->name, verdict(row, &row->adapters[a]));
+        }
+    }
+    if (row->ref_target > 0) {
+        int a;
+        const char *v = ref_verdict(r, row, &a);
+        cJSON *t = cJSON_AddObjectToObject(o, "reference_target");
+        if (t) {
+            cJSON_AddNumberToObject(t, "min_ratio", row->ref_target);
+            cJSON_AddStringToObject(t, "verdict", v);
+        }
+    }
+    if (row->max_wall_s > 0) {
+        cJSON *t = cJSON_AddObjectToObject(o, "wpt_target");
+        if (t) {
+            cJSON_AddNumberToObject(t, "max_wall_s", row->max_wall_s);
+            cJSON_AddNumberToObject(t, "max_peak_rss_mb", row->max_rss_mb);
+            for (int a = 0; a < r->n_adapters; a++)
+                if (row->adapters[a].state != CELL_EMPTY)
+                    cJSON_AddStringToObject(t, r->adapters[a]->name, wpt_verdict(row, &row->adapters[a]));
         }
     }
     return o;

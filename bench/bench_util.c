@@ -1,8 +1,12 @@
-/* Deterministic inputs, size arithmetic and the output check. */
+/* Deterministic inputs, size arithmetic, the output check and starting a logged child. */
+#include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
 
 #include "bench.h"
 
@@ -54,4 +58,24 @@ void bench_fmt(char *dst, size_t size, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(dst, size, fmt, ap);
     va_end(ap);
+}
+
+int bench_spawn(const char *const *argv, const char *log, char *msg, size_t msg_size)
+{
+    pid_t pid = fork();
+    if (pid < 0) {
+        bench_fmt(msg, msg_size, "fork failed: %s", strerror(errno));
+        return -1;
+    }
+    if (pid == 0) {
+        int fd = open(log, O_WRONLY | O_CREAT | O_TRUNC, 0644);
+        if (fd >= 0) {
+            dup2(fd, STDOUT_FILENO);
+            dup2(fd, STDERR_FILENO);
+            close(fd);
+        }
+        execv(argv[0], (char *const *)argv);
+        _exit(127);
+    }
+    return (int)pid;
 }

@@ -195,6 +195,7 @@ static int add_cases(rn_corpus *c, uint32_t fi)
         rc->file_name = fname;
         rc->vc = NULL;
         rc->file_error = f->error.message;
+        rc->wpt_path = NULL;
         if (!rc->name) return -1;
         c->n_cases++;
         c->n_unreadable++;
@@ -207,6 +208,7 @@ static int add_cases(rn_corpus *c, uint32_t fi)
         rc->file_name = fname;
         rc->vc = &f->cases[k];
         rc->file_error = NULL;
+        rc->wpt_path = f->wpt_path;
         if (!rc->name) return -1;
         c->n_cases++;
     }

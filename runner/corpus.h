@@ -15,6 +15,7 @@ typedef struct rn_case {
     const char *file_name;    /* "<vector file>" (owned by the corpus) */
     wn_vec_case *vc;          /* NULL for an unreadable file */
     const char *file_error;   /* set for an unreadable file */
+    const char *wpt_path;     /* an imported WPT file's path in the WPT tree, or NULL (owned by the corpus) */
 } rn_case;
 
 typedef struct rn_corpus {

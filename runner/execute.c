@@ -18,6 +18,7 @@
 #include "execute.h"
 #include "run.h"
 #include "support.h"
+#include "wpt_ids.h"
 #include "webnn/compare.h"
 #include "webnn/interp.h"
 
@@ -160,6 +161,7 @@ static int outputs_alloc(const wn_graph *g, outputs *o)
         o->t[k].nbytes = o->capacity[k] = bytes;
         o->t[k].data = malloc(bytes + GUARD_BYTES);
         if (!o->t[k].data) return -1;
+        wn_alloc_advise_large(o->t[k].data, bytes);
         memset(o->t[k].data, 0, bytes);
         memset((char *)o->t[k].data + bytes, GUARD_BYTE, GUARD_BYTES);
     }
@@ -301,6 +303,7 @@ static void run_graph(rn_exec *e, const rn_case *c, rn_result *r)
         rn_result_msg(r, "build() failed with %s: %s", rn_error_kind_str(err.kind), err.message);
         goto done;
     }
+    wn_vec_case_shrink_constants(c->vc); /* build() has copied them (ABI) */
     if (outputs_alloc(vc->graph, &o) != 0) {
         r->status = RN_ERROR;
         rn_result_msg(r, "out of memory allocating the outputs");
@@ -438,10 +441,23 @@ void rn_exec_case(rn_exec *e, const rn_case *c, rn_result *r)
     memset(r, 0, sizeof *r);
     snprintf(r->test, sizeof r->test, "%s", c->name);
     double t0 = now();
-    run_case(e, c, r);
+    wn_error ferr = {0};
+    /* filled inputs and constants get their bytes only now, in the worker, for this case */
+    if (c->vc && c->vc->format_error.kind == WN_OK && wn_vec_case_expand(c->vc, &ferr) != 0) {
+        r->status = RN_ERROR;
+        rn_result_msg(r, "cannot load this case: %s", ferr.message);
+    } else {
+        run_case(e, c, r);
+    }
+    if (c->vc) wn_vec_case_shrink(c->vc);
     r->duration = now() - t0;
     rn_classify(c, r);
     rn_sanitize(r->message);
+    if (c->wpt_path) rn_wpt_ids(c, e->device, r);
+    if (c->vc && c->vc->warnings) {
+        snprintf(r->warning, sizeof r->warning, "%s", c->vc->warnings);
+        rn_sanitize(r->warning);
+    }
     if (r->gap) {
         size_t n = strlen(r->message);
         snprintf(r->message + n, sizeof r->message - n, " [conformance gap: inside the spec's required types and ranks]");

@@ -1,5 +1,6 @@
 /* --report html: one self-contained page (no external assets): run info, totals, an
  * op x data type matrix coloured by result, and every non-passing case with its numbers. */
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -174,22 +175,41 @@ static void failures(FILE *f, const rn_run *run, const row *rows, uint32_t n)
     if (!shown) fputs("<p>None.</p>\n", f);
 }
 
-static void gaps(FILE *f, const rn_run *run)
+/* One list of entries: the test and a text of each entry pick() selects. */
+static void entry_list(FILE *f, const rn_run *run, const char *heading, bool (*pick)(const rn_entry *),
+                       const char *(*text)(const rn_entry *))
 {
-    fputs("<h2>Conformance gaps</h2>\n<p>NOTSUPPORTED cases inside the spec's required data types and ranks.</p>\n<ul>",
-          f);
+    fputs(heading, f);
+    fputs("<ul>", f);
     uint32_t n = 0;
     for (uint32_t j = 0; j < run->n; j++) {
         const rn_entry *e = &run->entries[j];
-        if (!e->have || !e->r.gap) continue;
+        if (!e->have || !pick(e)) continue;
         n++;
         fputs("<li>", f);
         esc(f, e->r.test);
         fputs(": ", f);
-        esc(f, e->r.message);
+        esc(f, text(e));
         fputs("</li>\n", f);
     }
     fputs(n ? "</ul>\n" : "<li>None.</li></ul>\n", f);
+}
+
+static bool is_gap(const rn_entry *e) { return e->r.gap; }
+static bool has_warning(const rn_entry *e) { return e->r.warning[0] != 0; }
+static const char *message_of(const rn_entry *e) { return e->r.message; }
+static const char *warning_of(const rn_entry *e) { return e->r.warning; }
+
+static void warnings(FILE *f, const rn_run *run)
+{
+    entry_list(f, run, "<h2>Warnings</h2>\n<p>Cases whose vector has something a browser ignores (an option the spec "
+               "does not define): computed as the spec says, flagged here.</p>\n", has_warning, warning_of);
+}
+
+static void gaps(FILE *f, const rn_run *run)
+{
+    entry_list(f, run, "<h2>Conformance gaps</h2>\n<p>NOTSUPPORTED cases inside the spec's required data types and "
+               "ranks.</p>\n", is_gap, message_of);
 }
 
 int rn_report_html(const rn_run *run, FILE *f)
@@ -219,6 +239,7 @@ int rn_report_html(const rn_run *run, FILE *f)
     fprintf(f, "(unexpected %u, conformance gaps %u)</td></tr></table>\n", c.unexpected, c.gaps);
     matrix(f, rows, n);
     gaps(f, run);
+    warnings(f, run);
     failures(f, run, rows, n);
     fputs("</body></html>\n", f);
     free(rows);

@@ -11,6 +11,7 @@
 
 #include "expectations.h"
 #include "run.h"
+#include "wpt_ids.h"
 
 static cJSON *number_or_string(double v)
 {
@@ -83,6 +84,7 @@ static cJSON *result_json(const rn_entry *e, const uint32_t *corpus_index)
         add(x, "conformance_gap", cJSON_CreateBool(r->gap));
         add(x, "resumed", cJSON_CreateBool(e->resumed));
         if (corpus_index) add(x, "corpus_index", cJSON_CreateNumber(*corpus_index));
+        if (r->warning[0]) add(x, "warning", cJSON_CreateString(r->warning));
         cJSON *outs = cJSON_CreateArray();
         for (uint32_t k = 0; outs && k < r->n_outputs; k++) {
             cJSON *s = output_json(&r->outputs[k]);
@@ -127,6 +129,13 @@ int rn_report_json(const rn_run *run, FILE *f)
     add(root, "time_end", cJSON_CreateNumber(floor(run->time_end * 1000.0)));
     for (uint32_t i = 0; i < run->n; i++) {
         if (!run->entries[i].have) continue;
+        if (run->entries[i].r.wpt_test[0]) { /* an imported WPT case: a subtest under WPT's id */
+            if (rn_wpt_report_add(results, &run->entries[i]) != 0) {
+                cJSON_Delete(root);
+                return -1;
+            }
+            continue;
+        }
         cJSON *r = result_json(&run->entries[i], run->corpus_index ? &run->corpus_index[i] : NULL);
         if (r && !cJSON_AddItemToArray(results, r)) cJSON_Delete(r);
     }

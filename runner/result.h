@@ -49,6 +49,9 @@ typedef struct rn_result {
     char test[512];           /* "<vector file>/<test name>" */
     rn_status status;
     char message[RN_MESSAGE_MAX];
+    char warning[RN_MESSAGE_MAX];
+    char wpt_test[256];       /* imported WPT case: "/webnn/conformance_tests/add.https.any.html?cpu", else "" */
+    char wpt_subtest[512];    /* its promise_test's name in WPT */ /* what the loader ignored as a browser would (vector_file.h), "" if none */
     double duration;          /* seconds, in the worker */
     char op[32];              /* the op under test (for the op x data type matrix) */
     char family[32];

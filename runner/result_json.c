@@ -129,7 +129,10 @@ char *rn_result_to_json(const rn_result *r)
               !cJSON_AddStringToObject(o, "dtype", r->dtype) ||
               !cJSON_AddBoolToObject(o, "validation", r->validation) ||
               !cJSON_AddBoolToObject(o, "implementation_defined", r->implementation_defined) ||
-              !cJSON_AddBoolToObject(o, "gap", r->gap);
+              !cJSON_AddBoolToObject(o, "gap", r->gap) ||
+              (r->warning[0] && !cJSON_AddStringToObject(o, "warning", r->warning)) ||
+              (r->wpt_test[0] && (!cJSON_AddStringToObject(o, "wpt_test", r->wpt_test) ||
+                                  !cJSON_AddStringToObject(o, "wpt_subtest", r->wpt_subtest)));
     cJSON *outs = cJSON_AddArrayToObject(o, "outputs");
     bad |= !outs;
     for (uint32_t k = 0; !bad && k < r->n_outputs && k < RN_MAX_OUTPUT_STATS; k++) {
@@ -176,6 +179,9 @@ int rn_result_from_json(const char *line, rn_result *r)
     if (r->status == RN_STATUS_COUNT) goto done;
     get_str(o, "test", r->test, sizeof r->test);
     get_str(o, "message", r->message, sizeof r->message);
+    get_str(o, "warning", r->warning, sizeof r->warning);
+    get_str(o, "wpt_test", r->wpt_test, sizeof r->wpt_test);
+    get_str(o, "wpt_subtest", r->wpt_subtest, sizeof r->wpt_subtest);
     r->duration = get_double(o, "duration");
     get_str(o, "op", r->op, sizeof r->op);
     get_str(o, "family", r->family, sizeof r->family);

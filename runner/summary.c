@@ -71,6 +71,18 @@ void rn_summary_print(const rn_run *run, FILE *f)
             }
         if (c.gaps > listed) fprintf(f, "  ... and %u more (see the reports)\n", c.gaps - listed);
     }
+    uint32_t warned = 0;
+    for (uint32_t i = 0; i < run->n; i++) warned += run->entries[i].have && run->entries[i].r.warning[0];
+    if (warned) {
+        fprintf(f, "\nWarnings (cases whose vector has something a browser ignores): %u\n", warned);
+        uint32_t listed = 0;
+        for (uint32_t i = 0; i < run->n && listed < MAX_LISTED; i++)
+            if (run->entries[i].have && run->entries[i].r.warning[0]) {
+                fprintf(f, "  %s: %.300s\n", run->entries[i].r.test, run->entries[i].r.warning);
+                listed++;
+            }
+        if (warned > listed) fprintf(f, "  ... and %u more (see the reports)\n", warned - listed);
+    }
     if (c.unexpected) {
         fprintf(f, "\nUnexpected results: %u\n", c.unexpected);
         uint32_t listed = 0;

@@ -240,16 +240,18 @@ static int gather_inputs(const wn_graph *g, const char *const *names, void *cons
     return 0;
 }
 
-/* Runs the graph; outs[k] receive graph output k (caller frees). */
+/* Runs the graph; outs[k] receive graph output k (caller frees); into: outs[k] are the
+ * caller's buffers, computed in place (wn_interp_run_into). */
 static int run(const wn_graph *g, const char *const *names, void *const *data, const size_t *nbytes, uint32_t n,
-               wn_tensor *outs, wna_error *err)
+               wn_tensor *outs, bool into, wna_error *err)
 {
     uint32_t n_in = wn_graph_input_count(g);
     wn_tensor *ins = calloc(n_in ? n_in : 1, sizeof *ins);
     if (!ins) return fail_msg(err, WNA_OPERATION_ERROR, "out of memory");
     int rc = gather_inputs(g, names, data, nbytes, n, ins, err);
     wn_error e = {0};
-    if (rc == 0 && wn_interp_run(g, ins, n_in, outs, &e) != 0) rc = fail_from(err, &e);
+    if (rc == 0 && (into ? wn_interp_run_into(g, ins, n_in, outs, &e) : wn_interp_run(g, ins, n_in, outs, &e)) != 0)
+        rc = fail_from(err, &e);
     free(ins);
     return rc;
 }
@@ -274,8 +276,12 @@ static int ref_compute(wna_compiled *cg, const wna_tensor *inputs, uint32_t n_in
     void **data = calloc(n_inputs ? n_inputs : 1, sizeof *data);
     size_t *nbytes = calloc(n_inputs ? n_inputs : 1, sizeof *nbytes);
     wn_tensor *outs = calloc(g->n_outputs ? g->n_outputs : 1, sizeof *outs);
+    uint32_t *slot = calloc(g->n_outputs ? g->n_outputs : 1, sizeof *slot);
+    /* every graph output has a buffer: compute in them (no copy, one tensor less per output) */
+    bool into = n_outputs == g->n_outputs;
     int rc = -1;
-    if (!names || !data || !nbytes || !outs) {
+    if (!names || !data || !nbytes || !outs || !slot) {
+        into = false;
         fail_msg(err, WNA_OPERATION_ERROR, "out of memory");
         goto done;
     }
@@ -284,20 +290,33 @@ static int ref_compute(wna_compiled *cg, const wna_tensor *inputs, uint32_t n_in
         data[j] = inputs[j].data;
         nbytes[j] = inputs[j].nbytes;
     }
-    if (run(g, names, data, nbytes, n_inputs, outs, err) != 0) goto done;
+    for (uint32_t k = 0; k < g->n_outputs; k++) slot[k] = UINT32_MAX;
+    for (uint32_t j = 0; into && j < n_outputs; j++) {
+        uint32_t k;
+        if (find_output(g, outputs[j].name, &k, err) != 0) goto done;
+        if (slot[k] != UINT32_MAX) into = false;
+        slot[k] = j;
+        outs[k].data = outputs[j].data;
+        outs[k].nbytes = outputs[j].nbytes;
+    }
+    if (!into) memset(outs, 0, g->n_outputs * sizeof *outs);
+    if (run(g, names, data, nbytes, n_inputs, outs, into, err) != 0) goto done;
     for (uint32_t j = 0; j < n_outputs; j++) {
         uint32_t k;
         if (find_output(g, outputs[j].name, &k, err) != 0) goto done;
-        if (outs[k].nbytes > outputs[j].nbytes) {
-            fail_msg(err, WNA_TYPE_ERROR, "output buffer too small");
-            goto done;
+        if (!into) {
+            if (outs[k].nbytes > outputs[j].nbytes) {
+                fail_msg(err, WNA_TYPE_ERROR, "output buffer too small");
+                goto done;
+            }
+            memcpy(outputs[j].data, outs[k].data, outs[k].nbytes);
         }
-        memcpy(outputs[j].data, outs[k].data, outs[k].nbytes);
         outputs[j].desc = desc_to_abi(&outs[k].desc);
     }
     rc = 0;
 done:
-    for (uint32_t k = 0; outs && k < g->n_outputs; k++) wn_tensor_free(&outs[k]);
+    for (uint32_t k = 0; !into && outs && k < g->n_outputs; k++) wn_tensor_free(&outs[k]);
+    free(slot);
     free(outs);
     free(names);
     free(data);
@@ -356,7 +375,7 @@ static int ref_dispatch(wna_compiled *cg, const char *const *in_names, wna_devic
         data[j] = ins[j]->t.data;
         nbytes[j] = ins[j]->t.nbytes;
     }
-    if (run(g, in_names, data, nbytes, n_in, outs, err) != 0) goto done;
+    if (run(g, in_names, data, nbytes, n_in, outs, false, err) != 0) goto done;
     for (uint32_t j = 0; j < n_out; j++) {
         uint32_t k;
         if (find_output(g, out_names[j], &k, err) != 0) goto done;

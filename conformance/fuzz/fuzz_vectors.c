@@ -18,6 +18,7 @@ static void run_case(wn_vec_case *vc)
     /* validation cases are never computed (their inputs may have no data) */
     if (vc->format_error.kind != WN_OK || !vc->graph || vc->expected_error != WN_OK) return;
     if (wn_graph_validate(vc->graph, &err) != 0) return;
+    if (wn_vec_case_expand(vc, &err) != 0) return;
     wn_tensor inputs[64];
     if (vc->n_inputs > 64) return;
     for (uint32_t k = 0; k < vc->n_inputs; k++) inputs[k] = vc->inputs[k].tensor;

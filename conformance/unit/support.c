@@ -33,6 +33,7 @@ int wt_run_json(const char *json, wt_run *r)
         return -1;
     }
     if (wn_graph_validate(vc->graph, &r->err) != 0) return -1;
+    if (wn_vec_case_expand(vc, &r->err) != 0) return -1;
     if (vc->graph->n_outputs > WT_MAX_OUTPUTS) return wn_set_error(&r->err, WN_FORMAT_ERROR, "too many outputs");
     wn_tensor inputs[WT_MAX_OUTPUTS * 4];
     if (vc->n_inputs > WT_MAX_OUTPUTS * 4) return wn_set_error(&r->err, WN_FORMAT_ERROR, "too many inputs");

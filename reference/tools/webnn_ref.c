@@ -1,7 +1,9 @@
 /* webnn-ref: evaluate vector files with the reference interpreter, for spec editors.
  *   webnn-ref run FILE.json...      evaluate every test, print outputs, check expectations
  *   webnn-ref ops                   list the 95 operations and whether each is implemented
- *   webnn-ref status-table          the markdown status table of reference/README.md */
+ *   webnn-ref status-table          the markdown status table of reference/README.md
+ *   webnn-ref shapes FILE.json      every operand's descriptor after validation, as JSON */
+#include <cjson/cJSON.h>
 #include <fnmatch.h>
 #include <math.h>
 #include <stdio.h>
@@ -19,6 +21,7 @@ static void usage(FILE *f)
             "usage: webnn-ref run [--filter GLOB] [--max-print N] [--max-tensor-bytes N] FILE.json...\n"
             "       webnn-ref ops\n"
             "       webnn-ref status-table\n"
+            "       webnn-ref shapes FILE.json\n"
             "\n"
             "run           evaluate each test of each file with the reference interpreter and print its\n"
             "              outputs; where expectedOutputs are given, say whether they match under the\n"
@@ -28,7 +31,10 @@ static void usage(FILE *f)
             "              --max-tensor-bytes caps every tensor a case allocates (checked before the\n"
             "              allocation; the error names the tensor and its size). Default 2 GiB.\n"
             "ops           list the operations of the registry with their implementation status\n"
-            "status-table  print the op status table (markdown) generated from the registry\n");
+            "status-table  print the op status table (markdown) generated from the registry\n"
+            "shapes        validate each test's graph and print every operand's data type and shape as\n"
+            "              one JSON object {\"cases\": [{\"name\", \"operands\": {NAME: {\"dataType\", \"shape\"}}}\n"
+            "              or {\"name\", \"error\"}]} (tools/wpt/import.js gives them to tolerance functions)\n");
 }
 
 static void print_values(const wn_tensor *t, size_t max_print)
@@ -51,6 +57,7 @@ static int run_case(const wn_vec_case *vc, size_t max_print)
     char buf[512];
     wn_error err = {0};
     printf("- %s\n", vc->name);
+    if (vc->warnings) printf("  WARNING: %s\n", vc->warnings);
     if (vc->format_error.kind != WN_OK) {
         /* a descriptor that input() rejects is a TypeError a validation case may expect */
         if (vc->expected_error != WN_OK && vc->format_error.kind == vc->expected_error) {
@@ -74,6 +81,10 @@ static int run_case(const wn_vec_case *vc, size_t max_print)
     }
     if (vc->expected_error != WN_OK) {
         printf("  FAIL: the graph was accepted, expected %s\n", wn_error_kind_name(vc->expected_error));
+        return 0;
+    }
+    if (wn_vec_case_expand((wn_vec_case *)vc, &err) != 0) {
+        printf("  ERROR: %s\n", err.message);
         return 0;
     }
     wn_tensor *inputs = calloc(vc->n_inputs ? vc->n_inputs : 1, sizeof *inputs);
@@ -107,7 +118,60 @@ static int run_case(const wn_vec_case *vc, size_t max_print)
     }
     free(inputs);
     free(outputs);
+    wn_vec_case_shrink((wn_vec_case *)vc);
     return ok;
+}
+
+static cJSON *case_shapes(const wn_vec_case *vc)
+{
+    cJSON *o = cJSON_CreateObject();
+    wn_error err = {0};
+    if (!o) return NULL;
+    cJSON_AddStringToObject(o, "name", vc->name ? vc->name : "");
+    if (vc->format_error.kind != WN_OK) err = vc->format_error;
+    else if (wn_graph_validate(vc->graph, &err) == 0) err.kind = WN_OK;
+    if (err.kind != WN_OK) {
+        cJSON_AddStringToObject(o, "error", err.message);
+        return o;
+    }
+    cJSON *ops = cJSON_AddObjectToObject(o, "operands");
+    for (uint32_t k = 0; ops && k < vc->graph->n_operands; k++) {
+        const wn_operand *d = &vc->graph->operands[k];
+        cJSON *e = cJSON_AddObjectToObject(ops, d->name);
+        cJSON *shape = e ? cJSON_AddArrayToObject(e, "shape") : NULL;
+        if (!shape) break;
+        cJSON_AddStringToObject(e, "dataType", wn_dtype_name(d->desc.dtype));
+        for (uint32_t i = 0; i < d->desc.rank; i++) cJSON_AddItemToArray(shape, cJSON_CreateNumber(d->desc.dims[i]));
+    }
+    return o;
+}
+
+static int cmd_shapes(int argc, char **argv)
+{
+    if (argc != 1) {
+        usage(stderr);
+        return 2;
+    }
+    wn_vec_file f;
+    if (wn_vec_load_file(argv[0], &f) != 0) {
+        fprintf(stderr, "webnn-ref: %s\n", f.error.message);
+        wn_vec_file_free(&f);
+        return 2;
+    }
+    cJSON *root = cJSON_CreateObject();
+    cJSON *cases = root ? cJSON_AddArrayToObject(root, "cases") : NULL;
+    for (uint32_t k = 0; cases && k < f.n_cases; k++) {
+        cJSON *c = case_shapes(&f.cases[k]);
+        if (c) cJSON_AddItemToArray(cases, c);
+    }
+    char *text = cases ? cJSON_PrintUnformatted(root) : NULL;
+    int rc = text ? 0 : 2;
+    if (text) printf("%s\n", text);
+    else fprintf(stderr, "webnn-ref: out of memory\n");
+    free(text);
+    cJSON_Delete(root);
+    wn_vec_file_free(&f);
+    return rc;
 }
 
 static int cmd_run(int argc, char **argv)
@@ -214,6 +278,7 @@ int main(int argc, char **argv)
     }
     if (strcmp(argv[1], "run") == 0) return cmd_run(argc - 2, argv + 2);
     if (strcmp(argv[1], "ops") == 0) return cmd_ops(false);
+    if (strcmp(argv[1], "shapes") == 0) return cmd_shapes(argc - 2, argv + 2);
     if (strcmp(argv[1], "status-table") == 0) return cmd_ops(true);
     fprintf(stderr, "webnn-ref: unknown command \"%s\"\n", argv[1]);
     usage(stderr);

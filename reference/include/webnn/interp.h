@@ -11,6 +11,12 @@
 int wn_interp_run(const wn_graph *g, const wn_tensor *inputs, uint32_t n_inputs, wn_tensor *outputs,
                   wn_error *err);
 
+/* The same, computing straight into the caller's buffers: outputs[k].data (capacity
+ * outputs[k].nbytes) receives graph output k; on success outputs[k].desc and .nbytes are set.
+ * Saves a copy and the memory of one more tensor per output (the reference adapter). */
+int wn_interp_run_into(const wn_graph *g, const wn_tensor *inputs, uint32_t n_inputs, wn_tensor *outputs,
+                       wn_error *err);
+
 /* Number of input operands, and the operand index of the k-th. */
 uint32_t wn_graph_input_count(const wn_graph *g);
 uint32_t wn_graph_input_operand(const wn_graph *g, uint32_t k);

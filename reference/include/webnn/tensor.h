@@ -3,6 +3,8 @@
 #ifndef WEBNN_TENSOR_H
 #define WEBNN_TENSOR_H
 
+#include <math.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -13,6 +15,19 @@ typedef struct wn_tensor {
     void *data;
     size_t nbytes;
 } wn_tensor;
+
+/* A fill tensor holds one element standing for every element of its shape: nbytes is one
+ * element's size while the shape has more (the loader keeps "data": NUMBER so until a case
+ * runs, vector_file.h). Only comparison reads a fill directly; everything else expands it. */
+bool wn_tensor_is_fill(const wn_tensor *t);
+/* The byte cap check of wn_tensor_alloc, without allocating (same message). */
+int wn_tensor_check_cap(const wn_desc *desc, wn_error *err);
+/* Full storage for desc with every element a copy of elem (wn_dtype_size bytes). */
+int wn_tensor_alloc_filled(wn_tensor *t, const wn_desc *desc, const void *elem, wn_error *err);
+
+/* A hint for a large fresh allocation (>= 8 MiB): back it with huge pages where the system
+ * offers them (Linux madvise), so that first touches fault 2 MiB at a time, not 4 KiB. */
+void wn_alloc_advise_large(void *p, size_t n);
 
 /* Allocates zeroed storage for desc; checks sizes and the byte cap first. */
 int wn_tensor_alloc(wn_tensor *t, const wn_desc *desc, wn_error *err);
@@ -38,6 +53,17 @@ uint64_t wn_get_u64(const wn_tensor *t, size_t i);
 void wn_put_f64(wn_tensor *t, size_t i, double v);
 void wn_put_i64(wn_tensor *t, size_t i, int64_t v);
 void wn_put_u64(wn_tensor *t, size_t i, uint64_t v);
+
+/* double -> float32 rounding to nearest even with IEEE overflow, without relying on
+ * out-of-range conversion behaviour (undefined in ISO C): what wn_put_f64 stores, inline
+ * for the kernels' float32 fast paths. 2^128 - 2^103 is halfway between FLT_MAX and 2^128:
+ * ties to even go to 2^128 = Inf. */
+static inline float wn_f32_from_f64(double v)
+{
+    if (v >= 0x1.ffffffp127) return (float)INFINITY;
+    if (v <= -0x1.ffffffp127) return -(float)INFINITY;
+    return (float)v;
+}
 
 /* Rounds a double to what the float type can hold (identity for float64-exact use):
  * lets ops round intermediate values the way a store would. */

@@ -29,8 +29,9 @@ typedef struct wn_tolerance {
 
 typedef struct wn_named_tensor {
     char *name;
-    wn_tensor tensor;
+    wn_tensor tensor;   /* "data": NUMBER for several elements: a fill tensor (tensor.h) until expanded */
     double *exact;      /* optional unrounded float64 expected values (one per element) */
+    wn_tensor fill;     /* while an input is expanded (wn_vec_case_expand): its fill, else empty */
 } wn_named_tensor;
 
 typedef struct wn_vec_case {
@@ -47,12 +48,15 @@ typedef struct wn_vec_case {
     wn_error_kind expected_error; /* WN_OK when the graph must build and run */
     bool implementation_defined;  /* result not asserted */
     bool required;                /* on the spec's required data types and ranks */
+    char *warnings;               /* what the loader ignored as a browser would ("; "-joined), or NULL */
+    char *wpt_name;               /* "wptName": the case's name in web-platform-tests, or NULL */
 } wn_vec_case;
 
 typedef struct wn_vec_file {
     char *path;
     char *format;
     char *provenance;          /* the "provenance" object re-serialised, or NULL */
+    char *wpt_path;            /* provenance.wpt.path of an imported WPT file ("webnn/conformance_tests/add.https.any.js"), or NULL */
     wn_error error;            /* kind != WN_OK: the file could not be read at all */
     wn_vec_case *cases;
     uint32_t n_cases;
@@ -62,6 +66,15 @@ typedef struct wn_vec_file {
 int wn_vec_load_file(const char *path, wn_vec_file *out);
 int wn_vec_load_buffer(const char *text, size_t len, const char *label, wn_vec_file *out);
 void wn_vec_file_free(wn_vec_file *f);
+
+/* Filled inputs and constants stay one element after loading. Before a case's graph is built
+ * or interpreted, wn_vec_case_expand gives them their full bytes (over the byte cap: a
+ * WN_RESOURCE_ERROR naming the tensor); wn_vec_case_shrink frees them again (the case can run
+ * again later), wn_vec_case_shrink_constants only the constants (after build(), which copies
+ * them). Expected outputs stay fills: wn_compare compares against the one value. */
+int wn_vec_case_expand(wn_vec_case *vc, wn_error *err);
+void wn_vec_case_shrink_constants(wn_vec_case *vc);
+void wn_vec_case_shrink(wn_vec_case *vc);
 
 /* Nesting depth and size limits the loader enforces. */
 #define WN_VEC_MAX_DEPTH 64

@@ -44,14 +44,14 @@ unsigned wn_ulp_bucket(double ulp)
 }
 
 /* Exact integer comparison; |difference| as double for the statistics. */
-static double int_abs_diff(const wn_tensor *e, const wn_tensor *a, size_t i, bool *equal)
+static double int_abs_diff(const wn_tensor *e, size_t ei, const wn_tensor *a, size_t i, bool *equal)
 {
     if (wn_dtype_is_unsigned_int(e->desc.dtype)) {
-        uint64_t x = wn_get_u64(e, i), y = wn_get_u64(a, i);
+        uint64_t x = wn_get_u64(e, ei), y = wn_get_u64(a, i);
         *equal = x == y;
         return x > y ? (double)(x - y) : (double)(y - x);
     }
-    int64_t x = wn_get_i64(e, i), y = wn_get_i64(a, i);
+    int64_t x = wn_get_i64(e, ei), y = wn_get_i64(a, i);
     *equal = x == y;
     return fabs((double)x - (double)y);
 }
@@ -67,11 +67,26 @@ void wn_compare(const wn_tensor *expected, const wn_tensor *actual, const wn_tol
     double worst = -1;
     const double floor_abs = out->applied.absolute_floor;
     out->n_elements = n;
+    const bool fill = wn_tensor_is_fill(expected); /* one expected value for every element */
     for (size_t i = 0; i < n; i++) {
-        double e = wn_get_f64(expected, i), a = wn_get_f64(actual, i);
+        const size_t ei = fill ? 0 : i;
+        double e, a;
+        if (t == WN_FLOAT32) { /* the common case, without the per-element type dispatch */
+            float fe, fa;
+            memcpy(&fe, (const char *)expected->data + ei * sizeof fe, sizeof fe);
+            memcpy(&fa, (const char *)actual->data + i * sizeof fa, sizeof fa);
+            e = fe;
+            a = fa;
+        } else {
+            e = wn_get_f64(expected, ei);
+            a = wn_get_f64(actual, i);
+        }
         double abs_err, ulp, score;
         bool ok;
-        if (wn_dtype_is_float(t)) {
+        if (wn_dtype_is_float(t) && e == a) { /* equal finite values or the same infinity: 0 ULP, 0 error */
+            ulp = abs_err = score = 0;
+            ok = true;
+        } else if (wn_dtype_is_float(t)) {
             ulp = wn_ulp_distance(e, a, t);
             abs_err = (isnan(e) && isnan(a)) || e == a ? 0.0 : isnan(e) || isnan(a) ? INFINITY : fabs(e - a);
             if (isinf(e) || isinf(a) || isnan(e) || isnan(a)) ok = ulp == 0; /* specials are exact, no floor */
@@ -82,7 +97,7 @@ void wn_compare(const wn_tensor *expected, const wn_tensor *actual, const wn_tol
             score = out->applied.metric == WN_TOL_ATOL ? abs_err : ulp;
         } else {
             bool equal;
-            abs_err = int_abs_diff(expected, actual, i, &equal);
+            abs_err = int_abs_diff(expected, ei, actual, i, &equal);
             ulp = abs_err; /* integers: one unit per step */
             ok = out->applied.metric == WN_TOL_ATOL ? abs_err <= out->applied.value : equal;
             score = abs_err;

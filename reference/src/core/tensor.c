@@ -1,5 +1,9 @@
 /* Tensor storage and element access in the double / int64 / uint64 domains. */
+#define _DEFAULT_SOURCE /* madvise, MADV_HUGEPAGE (Linux) */
 #include "webnn/tensor.h"
+
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include <math.h>
 #include <stdio.h>
@@ -13,23 +17,72 @@ static size_t byte_cap = (size_t)2 << 30; /* 2 GiB unless configured */
 void wn_set_tensor_byte_cap(size_t cap) { byte_cap = cap; }
 size_t wn_tensor_byte_cap(void) { return byte_cap; }
 
-int wn_tensor_alloc(wn_tensor *t, const wn_desc *desc, wn_error *err)
+void wn_alloc_advise_large(void *p, size_t n)
+{
+#ifdef MADV_HUGEPAGE
+    if (!p || n < ((size_t)8 << 20)) return;
+    long page = sysconf(_SC_PAGESIZE);
+    if (page <= 0) return;
+    uintptr_t start = ((uintptr_t)p + (uintptr_t)page - 1) & ~((uintptr_t)page - 1);
+    uintptr_t end = ((uintptr_t)p + n) & ~((uintptr_t)page - 1);
+    if (end > start) (void)madvise((void *)start, end - start, MADV_HUGEPAGE); /* a hint: failure is fine */
+#else
+    (void)p;
+    (void)n;
+#endif
+}
+
+bool wn_tensor_is_fill(const wn_tensor *t)
+{
+    return t->data && t->nbytes == wn_dtype_size(t->desc.dtype) && wn_desc_count(&t->desc) > 1;
+}
+
+int wn_tensor_check_cap(const wn_desc *desc, wn_error *err)
 {
     size_t bytes;
     char buf[160];
-    memset(t, 0, sizeof *t);
     if (wn_desc_bytes(desc, &bytes, err) != 0) return -1;
     if (byte_cap && bytes > byte_cap)
         return wn_set_error(err, WN_RESOURCE_ERROR, "tensor %s needs %zu bytes, over the cap of %zu bytes",
                             wn_desc_str(desc, buf, sizeof buf), bytes, byte_cap);
-    t->data = calloc(1, bytes ? bytes : 1);
+    return 0;
+}
+
+/* Storage for desc after the size and cap checks; zeroed when asked. */
+static int alloc_storage(wn_tensor *t, const wn_desc *desc, bool zeroed, wn_error *err)
+{
+    size_t bytes;
+    char buf[160];
+    memset(t, 0, sizeof *t);
+    if (wn_tensor_check_cap(desc, err) != 0) return -1;
+    if (wn_desc_bytes(desc, &bytes, err) != 0) return -1;
+    t->data = zeroed ? calloc(1, bytes ? bytes : 1) : malloc(bytes ? bytes : 1);
     if (!t->data)
         return wn_set_error(err, WN_RESOURCE_ERROR, "out of memory allocating %zu bytes for %s", bytes,
                             wn_desc_str(desc, buf, sizeof buf));
+    wn_alloc_advise_large(t->data, bytes);
     t->desc = *desc;
     t->nbytes = bytes;
     return 0;
 }
+
+int wn_tensor_alloc_filled(wn_tensor *t, const wn_desc *desc, const void *elem, wn_error *err)
+{
+    size_t size = wn_dtype_size(desc->dtype);
+    if (alloc_storage(t, desc, false, err) != 0) return -1;
+    size_t bytes = t->nbytes;
+    /* stores only (no reads of what was just written), typed so the loop vectorizes */
+    size_t n = bytes / size;
+    switch (size) {
+    case 1: memset(t->data, *(const unsigned char *)elem, n); break;
+    case 2: { uint16_t v, *p = t->data; memcpy(&v, elem, 2); for (size_t i = 0; i < n; i++) p[i] = v; break; }
+    case 4: { uint32_t v, *p = t->data; memcpy(&v, elem, 4); for (size_t i = 0; i < n; i++) p[i] = v; break; }
+    default: { uint64_t v, *p = t->data; memcpy(&v, elem, 8); for (size_t i = 0; i < n; i++) p[i] = v; break; }
+    }
+    return 0;
+}
+
+int wn_tensor_alloc(wn_tensor *t, const wn_desc *desc, wn_error *err) { return alloc_storage(t, desc, true, err); }
 
 void wn_tensor_free(wn_tensor *t)
 {
@@ -137,15 +190,7 @@ uint64_t wn_get_u64(const wn_tensor *t, size_t i)
     }
 }
 
-/* double -> float32 rounding to nearest even with IEEE overflow, without relying on
- * out-of-range conversion behaviour (undefined in ISO C). */
-static float f64_to_f32(double v)
-{
-    /* 2^128 - 2^103 is halfway between FLT_MAX and 2^128: ties to even go to 2^128 = Inf */
-    if (v >= 0x1.ffffffp127) return INFINITY;
-    if (v <= -0x1.ffffffp127) return -INFINITY;
-    return (float)v;
-}
+static float f64_to_f32(double v) { return wn_f32_from_f64(v); }
 
 double wn_round_to_dtype(double v, wn_dtype t)
 {

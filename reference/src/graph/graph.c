@@ -2,6 +2,8 @@
  * runs separately (validate.c), so a graph that must be rejected can still be described. */
 #include "webnn/graph.h"
 
+#include "webnn/tensor.h"
+
 #include <stdlib.h>
 #include <string.h>
 
@@ -115,6 +117,7 @@ int wn_graph_add_constant(wn_graph *g, const char *name, const wn_desc *desc, co
                             nbytes, need);
     void *copy = malloc(need ? need : 1);
     if (!copy) return wn_set_error(err, WN_RESOURCE_ERROR, "out of memory for constant \"%s\"", name);
+    wn_alloc_advise_large(copy, need);
     if (need) memcpy(copy, data, need);
     int32_t i = add_operand(g, name, WN_OPERAND_CONSTANT, err);
     if (i < 0) {
@@ -126,6 +129,50 @@ int wn_graph_add_constant(wn_graph *g, const char *name, const wn_desc *desc, co
     g->operands[i].data = copy;
     g->operands[i].nbytes = need;
     return 0;
+}
+
+int wn_graph_add_constant_fill(wn_graph *g, const char *name, const wn_desc *desc, const void *elem, wn_error *err)
+{
+    size_t need;
+    if (wn_desc_bytes(desc, &need, err) != 0) {
+        wn_error_prefix(err, "constant \"%s\"", name);
+        return -1;
+    }
+    int32_t i = add_operand(g, name, WN_OPERAND_CONSTANT, err);
+    if (i < 0) return -1;
+    g->operands[i].desc = *desc;
+    g->operands[i].desc_known = true;
+    g->operands[i].fill = true;
+    memcpy(g->operands[i].fill_elem, elem, wn_dtype_size(desc->dtype));
+    return 0;
+}
+
+int wn_graph_expand_fills(wn_graph *g, wn_error *err)
+{
+    for (uint32_t i = 0; i < g->n_operands; i++) {
+        wn_operand *o = &g->operands[i];
+        if (!o->fill || o->data) continue;
+        wn_tensor t;
+        if (wn_tensor_alloc_filled(&t, &o->desc, o->fill_elem, err) != 0) {
+            wn_error_prefix(err, "constant \"%s\"", o->name);
+            wn_graph_shrink_fills(g);
+            return -1;
+        }
+        o->data = t.data;
+        o->nbytes = t.nbytes;
+    }
+    return 0;
+}
+
+void wn_graph_shrink_fills(wn_graph *g)
+{
+    for (uint32_t i = 0; i < g->n_operands; i++) {
+        wn_operand *o = &g->operands[i];
+        if (!o->fill) continue;
+        free(o->data);
+        o->data = NULL;
+        o->nbytes = 0;
+    }
 }
 
 /* Every operand index an argument refers to must exist already (dependency order). */

@@ -43,7 +43,17 @@ static bool is_graph_output(const wn_graph *g, uint32_t operand)
     return false;
 }
 
-static int run_op(const wn_graph *g, uint32_t index, wn_tensor *values, wn_error *err)
+/* The first graph output listing operand v, or -1. */
+static int32_t first_output(const wn_graph *g, uint32_t v)
+{
+    for (uint32_t i = 0; i < g->n_outputs; i++)
+        if (g->outputs[i] == v) return (int32_t)i;
+    return -1;
+}
+
+/* dest (NULL: allocate everything): caller buffers per graph output; a result that is a graph
+ * output is computed in its buffer (zeroed first, as wn_tensor_alloc's storage is). */
+static int run_op(const wn_graph *g, uint32_t index, wn_tensor *values, const wn_tensor *dest, wn_error *err)
 {
     const wn_operation *op = &g->ops[index];
     const wn_op_impl *impl = wn_registry_impl(op->spec);
@@ -52,8 +62,21 @@ static int run_op(const wn_graph *g, uint32_t index, wn_tensor *values, wn_error
     wn_tensor *outs = calloc(op->n_outputs, sizeof *outs);
     if (!outs) return wn_set_error(err, WN_RESOURCE_ERROR, "out of memory");
     for (uint32_t k = 0; k < op->n_outputs; k++) {
-        if (wn_tensor_alloc(&outs[k], &g->operands[op->outputs[k]].desc, err) != 0) {
-            for (uint32_t j = 0; j < k; j++) wn_tensor_free(&outs[j]);
+        const wn_desc *d = &g->operands[op->outputs[k]].desc;
+        int32_t j = dest ? first_output(g, op->outputs[k]) : -1;
+        size_t bytes;
+        if (j >= 0 && wn_desc_bytes(d, &bytes, err) == 0 && bytes <= dest[j].nbytes && dest[j].data) {
+            memset(dest[j].data, 0, bytes);
+            outs[k] = (wn_tensor){.desc = *d, .data = dest[j].data, .nbytes = bytes};
+            continue;
+        }
+        if (j >= 0) {
+            wn_set_error(err, WN_TYPE_ERROR, "output \"%s\": the buffer holds %zu bytes, %s needs more",
+                         g->operands[op->outputs[k]].name, dest[j].nbytes, wn_desc_str(d, (char[96]){0}, 96));
+        }
+        if (j >= 0 || wn_tensor_alloc(&outs[k], d, err) != 0) {
+            for (uint32_t i = 0; i < k; i++)
+                if (!dest || first_output(g, op->outputs[i]) < 0) wn_tensor_free(&outs[i]);
             free(outs);
             return -1;
         }
@@ -63,13 +86,20 @@ static int run_op(const wn_graph *g, uint32_t index, wn_tensor *values, wn_error
     int rc = impl->compute(&c);
     for (uint32_t k = 0; k < op->n_outputs; k++) {
         if (rc == 0) values[op->outputs[k]] = outs[k];
-        else wn_tensor_free(&outs[k]);
+        else if (!dest || first_output(g, op->outputs[k]) < 0) wn_tensor_free(&outs[k]);
     }
     free(outs);
     return rc;
 }
 
-int wn_interp_run(const wn_graph *g, const wn_tensor *inputs, uint32_t n_inputs, wn_tensor *outputs, wn_error *err)
+/* A result whose storage is a caller buffer (into mode) is not ours to free. */
+static bool borrowed(const wn_graph *g, const wn_tensor *dest, uint32_t v)
+{
+    return dest && g->operands[v].kind == WN_OPERAND_RESULT && first_output(g, v) >= 0;
+}
+
+static int run_graph(const wn_graph *g, const wn_tensor *inputs, uint32_t n_inputs, wn_tensor *outputs,
+                     const wn_tensor *dest, wn_error *err)
 {
     if (!g->validated) return wn_set_error(err, WN_INVALID_STATE_ERROR, "graph has not been validated");
     if (n_inputs != wn_graph_input_count(g))
@@ -86,6 +116,10 @@ int wn_interp_run(const wn_graph *g, const wn_tensor *inputs, uint32_t n_inputs,
     for (uint32_t i = 0, k = 0; i < g->n_operands; i++) {
         const wn_operand *o = &g->operands[i];
         if (o->kind == WN_OPERAND_CONSTANT) {
+            if (o->fill && !o->data) {
+                rc = wn_set_error(err, WN_INVALID_STATE_ERROR, "constant \"%s\" is a fill not yet expanded", o->name);
+                goto done;
+            }
             values[i].desc = o->desc;
             values[i].data = o->data;
             values[i].nbytes = o->nbytes;
@@ -109,7 +143,7 @@ int wn_interp_run(const wn_graph *g, const wn_tensor *inputs, uint32_t n_inputs,
         }
     }
     for (uint32_t o = 0; o < g->n_ops && rc == 0; o++) {
-        rc = run_op(g, o, values, err);
+        rc = run_op(g, o, values, dest, err);
         if (rc != 0) {
             wn_error_prefix(err, "operators[%u] (%s)", o, g->ops[o].spec->name);
             break;
@@ -119,16 +153,58 @@ int wn_interp_run(const wn_graph *g, const wn_tensor *inputs, uint32_t n_inputs,
             if (g->operands[i].kind == WN_OPERAND_RESULT && last[i] == (int32_t)o && !is_graph_output(g, i))
                 wn_tensor_free(&values[i]);
     }
-    if (rc == 0) {
-        for (uint32_t k = 0; k < g->n_outputs && rc == 0; k++) rc = wn_tensor_copy(&outputs[k], &values[g->outputs[k]], err);
+    if (rc == 0 && dest) {
+        /* into mode: results computed in place; others (inputs, constants, repeats) copied */
+        for (uint32_t k = 0; k < g->n_outputs && rc == 0; k++) {
+            uint32_t v = g->outputs[k];
+            if (!(borrowed(g, dest, v) && first_output(g, v) == (int32_t)k)) {
+                if (values[v].nbytes > dest[k].nbytes || !dest[k].data) {
+                    rc = wn_set_error(err, WN_TYPE_ERROR, "output \"%s\": the buffer holds %zu bytes, %zu needed",
+                                      g->operands[v].name, dest[k].nbytes, values[v].nbytes);
+                    break;
+                }
+                if (values[v].nbytes) memcpy(dest[k].data, values[v].data, values[v].nbytes);
+            }
+            outputs[k].desc = values[v].desc;
+            outputs[k].nbytes = values[v].nbytes;
+        }
+    } else if (rc == 0) {
+        /* a result listed once more later is copied; its last listing takes the tensor over */
+        for (uint32_t k = 0; k < g->n_outputs && rc == 0; k++) {
+            uint32_t v = g->outputs[k];
+            bool later = false;
+            for (uint32_t j = k + 1; j < g->n_outputs; j++) later |= g->outputs[j] == v;
+            if (g->operands[v].kind == WN_OPERAND_RESULT && !later) {
+                outputs[k] = values[v];
+                values[v] = (wn_tensor){0};
+            } else {
+                rc = wn_tensor_copy(&outputs[k], &values[v], err);
+            }
+        }
         if (rc != 0)
             for (uint32_t k = 0; k < g->n_outputs; k++) wn_tensor_free(&outputs[k]);
     }
 done:
     if (values)
         for (uint32_t i = 0; i < g->n_operands; i++)
-            if (g->operands[i].kind == WN_OPERAND_RESULT) wn_tensor_free(&values[i]);
+            if (g->operands[i].kind == WN_OPERAND_RESULT && !borrowed(g, dest, i)) wn_tensor_free(&values[i]);
     free(values);
     free(last);
+    return rc;
+}
+
+int wn_interp_run(const wn_graph *g, const wn_tensor *inputs, uint32_t n_inputs, wn_tensor *outputs, wn_error *err)
+{
+    return run_graph(g, inputs, n_inputs, outputs, NULL, err);
+}
+
+int wn_interp_run_into(const wn_graph *g, const wn_tensor *inputs, uint32_t n_inputs, wn_tensor *outputs,
+                       wn_error *err)
+{
+    wn_tensor *dest = malloc((g->n_outputs ? g->n_outputs : 1) * sizeof *dest);
+    if (!dest) return wn_set_error(err, WN_RESOURCE_ERROR, "out of memory");
+    memcpy(dest, outputs, g->n_outputs * sizeof *dest);
+    int rc = run_graph(g, inputs, n_inputs, outputs, dest, err);
+    free(dest);
     return rc;
 }

@@ -220,6 +220,26 @@ int wn_json_tensor_data(const cJSON *data, const wn_desc *desc, wn_tensor *t, wn
     return 0;
 }
 
+int wn_json_tensor_fill(const cJSON *data, const wn_desc *desc, wn_tensor *t, wn_error *err)
+{
+    char why[160];
+    size_t count;
+    wn_number n;
+    if (!data || cJSON_IsArray(data) || cJSON_IsObject(data)) return 0;
+    if (wn_desc_elements(desc, &count, err) != 0) return -1;
+    if (count <= 1) return 0;
+    if (wn_tensor_check_cap(desc, err) != 0) return -1; /* as if the whole tensor were allocated */
+    if (wn_json_number(data, &n, why, sizeof why) != 0) return wn_set_error(err, WN_FORMAT_ERROR, "data: %s", why);
+    wn_desc one = {.dtype = desc->dtype, .rank = 0};
+    if (wn_tensor_alloc(t, &one, err) != 0) return -1;
+    if (store_number(t, 0, &n, why, sizeof why) != 0) {
+        wn_tensor_free(t);
+        return wn_set_error(err, WN_FORMAT_ERROR, "data: %s", why);
+    }
+    t->desc = *desc;
+    return 1;
+}
+
 int wn_json_f64_array(const cJSON *data, size_t count, double **out, wn_error *err)
 {
     char why[160];

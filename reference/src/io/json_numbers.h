@@ -15,6 +15,11 @@ int wn_json_number(const cJSON *item, wn_number *out, char *why, size_t why_cap)
  * with err set; the message names the element index, relative to the data path. */
 int wn_json_tensor_data(const cJSON *data, const wn_desc *desc, wn_tensor *t, wn_error *err);
 
+/* DATA that is one number for a shape of several elements, kept as that one element: t is a
+ * fill tensor (wn_tensor_is_fill). Returns 1 then, 0 when data is not such a fill (nothing
+ * done), -1 with err set (a bad number, or the shape over the tensor byte cap). */
+int wn_json_tensor_fill(const cJSON *data, const wn_desc *desc, wn_tensor *t, wn_error *err);
+
 /* Float64 values for DATA of a float tensor ("exact" expected values). */
 int wn_json_f64_array(const cJSON *data, size_t count, double **out, wn_error *err);
 

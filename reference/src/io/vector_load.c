@@ -12,12 +12,14 @@
 #include "json_numbers.h"
 #include "json_path.h"
 #include "json_text.h"
+#include "vector_warn.h"
 
 /* Everything about the case being loaded, so helpers can report with file and path. */
 typedef struct loader {
     const char *file;
     wn_json_path path;
     wn_error *err;
+    char **warnings; /* the case's warnings (NULL: none wanted) */
 } loader;
 
 static int fail(loader *L, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -148,8 +150,22 @@ static int add_named_tensor(wn_named_tensor **arr, uint32_t *n, const char *name
     if (!p[*n].name) return -1;
     p[*n].tensor = *t;
     p[*n].exact = NULL;
+    memset(&p[*n].fill, 0, sizeof p[*n].fill);
     (*n)++;
     return 0;
+}
+
+/* DATA -> t. One number for several elements stays one element (a fill tensor) until the
+ * case runs: listing and filtering a corpus never allocates a case's tensors, and a filled
+ * expected output is compared as a fill (vector_fill.c). */
+static int load_data(loader *L, const cJSON *data, const wn_desc *d, wn_tensor *t)
+{
+    wn_error e;
+    int r = wn_json_tensor_fill(data, d, t, &e);
+    if (r == 0) r = wn_json_tensor_data(data, d, t, &e);
+    if (r >= 0) return 0;
+    if (e.kind == WN_RESOURCE_ERROR) return fail_with(L, &e);
+    return fail(L, "%s", e.message);
 }
 
 static int load_inputs(loader *L, const cJSON *inputs, wn_vec_case *vc, bool data_optional)
@@ -174,15 +190,12 @@ static int load_inputs(loader *L, const cJSON *inputs, wn_vec_case *vc, bool dat
             t.desc = d;
         } else {
             size_t s3 = wn_path_key(&L->path, "data");
-            if (wn_json_tensor_data(data, &d, &t, &e) != 0) {
-                if (e.kind == WN_RESOURCE_ERROR) fail_with(L, &e);
-                else fail(L, "%s", e.message);
-                goto fail;
-            }
+            if (load_data(L, data, &d, &t) != 0) goto fail;
             wn_path_pop(&L->path, s3);
         }
-        int rc = is_const ? wn_graph_add_constant(vc->graph, in->string, &d, t.data, t.nbytes, &e)
-                          : wn_graph_add_input(vc->graph, in->string, &d, &e);
+        int rc = !is_const ? wn_graph_add_input(vc->graph, in->string, &d, &e)
+                 : wn_tensor_is_fill(&t) ? wn_graph_add_constant_fill(vc->graph, in->string, &d, t.data, &e)
+                                         : wn_graph_add_constant(vc->graph, in->string, &d, t.data, t.nbytes, &e);
         if (rc != 0) {
             wn_tensor_free(&t);
             fail_with(L, &e);
@@ -322,9 +335,13 @@ static int load_options(loader *L, const wn_graph *g, const wn_op_spec *spec, co
         }
         int idx = wn_param_index(spec, m->string);
         if (idx < 0 || !spec->params[idx].in_options) {
-            fail(L, "%s has no option \"%.64s\"", spec->name, m->string);
+            /* WebIDL drops dictionary members it does not define, so a browser computes with
+             * the defaults; so do we, and say so (WPT files still pass renamed options) */
+            int r = wn_vec_warn(L->warnings, "%s: %s has no option \"%.64s\" in the spec; ignored, as WebIDL ignores unknown dictionary members",
+                                L->path.text, spec->name, m->string);
             wn_path_pop(&L->path, s);
-            return -1;
+            if (r != 0) return fail(L, "out of memory");
+            continue;
         }
         int rc = arg_value(L, g, &spec->params[idx], m, &args[idx]);
         wn_path_pop(&L->path, s);
@@ -333,9 +350,42 @@ static int load_options(loader *L, const wn_graph *g, const wn_op_spec *spec, co
     return 0;
 }
 
-/* arguments: [{NAME: VALUE}, ..., {"options": {...}}]. A key names a positional parameter;
- * an unknown key at position i is taken as the i-th positional parameter (WPT files name
- * a few arguments differently from the IDL). */
+/* One positional argument named key with value v at position (0-based, counting the
+ * method's non-options parameters). An unknown key is taken by its position (WPT files
+ * name a few arguments differently from the IDL). */
+static int load_one_argument(loader *L, const wn_graph *g, const wn_op_spec *spec, const cJSON *v, int position,
+                             wn_value *args, char **label)
+{
+    size_t s2 = wn_path_key(&L->path, v->string);
+    int r = -1;
+    if (strcmp(v->string, "options") == 0) {
+        r = load_options(L, g, spec, v, args, label);
+        goto done;
+    }
+    int idx = wn_param_index(spec, v->string);
+    if (idx < 0 || spec->params[idx].in_options) {
+        int k = -1;
+        for (int p = 0, seen = 0; p < spec->n_params; p++)
+            if (!spec->params[p].in_options && seen++ == position) k = p;
+        if (k < 0) {
+            fail(L, "%s has no argument \"%.64s\"", spec->name, v->string);
+            goto done;
+        }
+        idx = k;
+    }
+    if (args[idx].kind != WN_V_ABSENT) {
+        fail(L, "argument \"%s\" is given twice", spec->params[idx].name);
+        goto done;
+    }
+    r = arg_value(L, g, &spec->params[idx], v, &args[idx]);
+done:
+    wn_path_pop(&L->path, s2);
+    return r;
+}
+
+/* arguments: [{NAME: VALUE}, ..., {"options": {...}}], as WPT's harness reads them: each key
+ * of an entry is the next positional argument, in key order ({"scale": "s", "zeroPoint": "z"}
+ * is two), and a null entry contributes none. */
 static int load_arguments(loader *L, const wn_graph *g, const wn_op_spec *spec, const cJSON *arguments,
                           wn_value *args, char **label)
 {
@@ -344,39 +394,16 @@ static int load_arguments(loader *L, const wn_graph *g, const wn_op_spec *spec, 
     if (!cJSON_IsArray(arguments)) { fail(L, "must be an array, got %s", json_type(arguments)); goto done; }
     int position = 0, i = 0;
     for (const cJSON *a = arguments->child; a; a = a->next, i++) {
+        if (cJSON_IsNull(a)) continue;
         size_t s = wn_path_index(&L->path, (size_t)i);
-        if (!cJSON_IsObject(a) || !a->child || a->child->next) {
-            fail(L, "each argument must be an object with exactly one key, got %s", json_type(a));
+        if (!cJSON_IsObject(a)) {
+            fail(L, "each argument must be an object (or null), got %s", json_type(a));
             goto done;
         }
-        const cJSON *v = a->child;
-        if (strcmp(v->string, "options") == 0) {
-            size_t s2 = wn_path_key(&L->path, "options");
-            int r = load_options(L, g, spec, v, args, label);
-            wn_path_pop(&L->path, s2);
-            if (r != 0) goto done;
-        } else {
-            int idx = wn_param_index(spec, v->string);
-            if (idx < 0 || spec->params[idx].in_options) {
-                /* positional fallback */
-                int k = -1;
-                for (int p = 0, seen = 0; p < spec->n_params; p++)
-                    if (!spec->params[p].in_options && seen++ == position) k = p;
-                if (k < 0) {
-                    fail(L, "%s has no argument \"%.64s\"", spec->name, v->string);
-                    goto done;
-                }
-                idx = k;
-            }
-            if (args[idx].kind != WN_V_ABSENT) {
-                fail(L, "argument \"%s\" is given twice", spec->params[idx].name);
-                goto done;
-            }
-            size_t s2 = wn_path_key(&L->path, v->string);
-            int r = arg_value(L, g, &spec->params[idx], v, &args[idx]);
-            wn_path_pop(&L->path, s2);
-            if (r != 0) goto done;
-            position++;
+        if (check_unique_keys(L, a) != 0) goto done;
+        for (const cJSON *v = a->child; v; v = v->next) {
+            if (load_one_argument(L, g, spec, v, position, args, label) != 0) goto done;
+            if (strcmp(v->string, "options") != 0) position++;
         }
         wn_path_pop(&L->path, s);
     }
@@ -455,11 +482,7 @@ static int load_expected(loader *L, const cJSON *exp, wn_vec_case *vc)
         outs[k] = (uint32_t)idx;
         if (load_desc(L, o, &d) != 0) goto done;
         size_t s3 = wn_path_key(&L->path, "data");
-        if (wn_json_tensor_data(cJSON_GetObjectItemCaseSensitive(o, "data"), &d, &t, &e) != 0) {
-            if (e.kind == WN_RESOURCE_ERROR) fail_with(L, &e);
-            else fail(L, "%s", e.message);
-            goto done;
-        }
+        if (load_data(L, cJSON_GetObjectItemCaseSensitive(o, "data"), &d, &t) != 0) goto done;
         wn_path_pop(&L->path, s3);
         if (add_named_tensor(&vc->expected, &vc->n_expected, o->string, &t) != 0) {
             wn_tensor_free(&t);
@@ -552,6 +575,12 @@ static int load_case(loader *L, const cJSON *tj, wn_vec_case *vc)
     }
     if (optional_bool(L, tj, "implementationDefined", &vc->implementation_defined) != 0) return -1;
     if (optional_bool(L, tj, "required", &vc->required) != 0) return -1;
+    const cJSON *wpt_name = cJSON_GetObjectItemCaseSensitive(tj, "wptName");
+    if (wpt_name) {
+        if (!cJSON_IsString(wpt_name) || !*wpt_name->valuestring) return fail(L, "wptName must be a non-empty string");
+        vc->wpt_name = dup_str(wpt_name->valuestring);
+        if (!vc->wpt_name) return fail(L, "out of memory");
+    }
     const cJSON *tol = cJSON_GetObjectItemCaseSensitive(tj, "tolerance");
     if (tol && load_tolerance(L, tol, vc) != 0) return -1;
 
@@ -598,6 +627,7 @@ static void free_named(wn_named_tensor *arr, uint32_t n)
     for (uint32_t i = 0; i < n; i++) {
         free(arr[i].name);
         wn_tensor_free(&arr[i].tensor);
+        wn_tensor_free(&arr[i].fill);
         free(arr[i].exact);
     }
     free(arr);
@@ -611,6 +641,8 @@ static void clear_case(wn_vec_case *vc)
     free_named(vc->expected, vc->n_expected);
     vc->inputs = vc->expected = NULL;
     vc->n_inputs = vc->n_expected = 0;
+    free(vc->warnings);
+    vc->warnings = NULL;
 }
 
 void wn_vec_file_free(wn_vec_file *f)
@@ -620,11 +652,13 @@ void wn_vec_file_free(wn_vec_file *f)
         clear_case(&f->cases[i]);
         free(f->cases[i].name);
         free(f->cases[i].json_path);
+        free(f->cases[i].wpt_name);
     }
     free(f->cases);
     free(f->path);
     free(f->format);
     free(f->provenance);
+    free(f->wpt_path);
     memset(f, 0, sizeof *f);
 }
 
@@ -695,6 +729,8 @@ int wn_vec_load_buffer(const char *text, size_t len, const char *label, wn_vec_f
     }
     const cJSON *prov = cJSON_GetObjectItemCaseSensitive(root, "provenance");
     if (prov) out->provenance = cJSON_PrintUnformatted(prov);
+    const cJSON *wpt_path = cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(prov, "wpt"), "path");
+    if (cJSON_IsString(wpt_path) && *wpt_path->valuestring) out->wpt_path = dup_str(wpt_path->valuestring);
     const cJSON *tests = cJSON_GetObjectItemCaseSensitive(root, "tests");
     if (!cJSON_IsArray(tests)) {
         wn_set_error(&out->error, WN_FORMAT_ERROR, "%s: \"tests\" must be an array, got %s", out->path, json_type(tests));
@@ -709,7 +745,7 @@ int wn_vec_load_buffer(const char *text, size_t len, const char *label, wn_vec_f
     uint32_t i = 0;
     for (const cJSON *t = tests->child; t; t = t->next, i++) {
         wn_vec_case *vc = &out->cases[i];
-        loader L = {.file = out->path, .err = &vc->format_error};
+        loader L = {.file = out->path, .err = &vc->format_error, .warnings = &vc->warnings};
         char idx[32];
         snprintf(idx, sizeof idx, "tests[%u]", i);
         wn_path_key(&L.path, idx);

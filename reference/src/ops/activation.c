@@ -8,6 +8,7 @@
 
 #include "webnn/op.h"
 
+#include "f32_fast.h"
 #include "ops_index.h"
 
 /* Builder steps shared by single-input activations: the output copies the input's
@@ -30,11 +31,15 @@ static double min0(double x) { return isnan(x) ? x : x < 0 ? x : 0.0; }
 /* Applies f(x, params) to every element of a float input. */
 typedef double (*float_fn)(double x, const double *params);
 
-static int compute_float_map(wn_call *c, float_fn f, const double *params)
+static inline __attribute__((always_inline)) int compute_float_map(wn_call *c, float_fn f, const double *params)
 {
     const wn_tensor *x = wn_in(c, "input");
     wn_tensor *y = wn_out(c, 0);
     size_t n = wn_desc_count(&y->desc);
+    if (x->desc.dtype == WN_FLOAT32) {
+        for (size_t i = 0; i < n; i++) f32_store(y, i, f(f32_load(x, i), params));
+        return 0;
+    }
     for (size_t i = 0; i < n; i++) wn_put_f64(y, i, f(wn_get_f64(x, i), params));
     return 0;
 }
@@ -223,6 +228,15 @@ static int compute_relu(wn_call *c)
     const wn_tensor *x = wn_in(c, "input");
     wn_tensor *y = wn_out(c, 0);
     size_t n = wn_desc_count(&y->desc);
+    if (x->desc.dtype == WN_FLOAT32) {
+        /* max0 written as two selects, not branches: random signs would mispredict every other
+         * element (same values: x for x > 0 and NaN, +0 otherwise) */
+        for (size_t i = 0; i < n; i++) {
+            double v = f32_load(x, i), r = v > 0.0 ? v : 0.0;
+            f32_store(y, i, v != v ? v : r);
+        }
+        return 0;
+    }
     for (size_t i = 0; i < n; i++) {
         if (wn_dtype_is_float(x->desc.dtype)) {
             wn_put_f64(y, i, max0(wn_get_f64(x, i))); /* NaN passes through */

@@ -8,6 +8,7 @@
 
 #include "webnn/op.h"
 
+#include "f32_fast.h"
 #include "ops_index.h"
 
 /* "create an element-wise binary operation", steps after the generic checks: b's type
@@ -28,8 +29,30 @@ typedef struct binary_fns {
     uint64_t (*u)(uint64_t, uint64_t);  /* unsigned types */
 } binary_fns;
 
-/* For every output element: read a and b at their broadcast positions, apply, store. */
-static int compute_binary(wn_call *c, const binary_fns *fn)
+/* float32: one row (last axis) at a time; each operand steps 1 or 0 along it. Operands of the
+ * output's shape run as one flat row. */
+static inline __attribute__((always_inline)) void binary_f32(const wn_tensor *a, const wn_tensor *b, wn_tensor *out,
+                                                             double (*f)(double, double))
+{
+    size_t n = wn_desc_count(&out->desc);
+    if (wn_desc_equal_shape(&a->desc, &out->desc) && wn_desc_equal_shape(&b->desc, &out->desc)) {
+        for (size_t i = 0; i < n; i++) f32_store(out, i, f(f32_load(a, i), f32_load(b, i)));
+        return;
+    }
+    size_t len = out->desc.rank ? out->desc.dims[out->desc.rank - 1] : 1;
+    size_t sa = f32_last_axis_step(&a->desc, &out->desc), sb = f32_last_axis_step(&b->desc, &out->desc);
+    uint32_t coords[WN_MAX_RANK];
+    for (size_t row = 0; row < n; row += len) {
+        wn_unravel(&out->desc, row, coords);
+        size_t ia = wn_broadcast_index(&a->desc, &out->desc, coords);
+        size_t ib = wn_broadcast_index(&b->desc, &out->desc, coords);
+        for (size_t j = 0; j < len; j++) f32_store(out, row + j, f(f32_load(a, ia + j * sa), f32_load(b, ib + j * sb)));
+    }
+}
+
+/* For every output element: read a and b at their broadcast positions, apply, store.
+ * (Inlined into each op so that fn->f is a known function in the float32 loop.) */
+static inline __attribute__((always_inline)) int compute_binary(wn_call *c, const binary_fns *fn)
 {
     const wn_tensor *a = wn_in(c, "a");
     const wn_tensor *b = wn_in(c, "b");
@@ -37,6 +60,10 @@ static int compute_binary(wn_call *c, const binary_fns *fn)
     uint32_t coords[WN_MAX_RANK];
     size_t n = wn_desc_count(&out->desc);
     wn_dtype t = out->desc.dtype;
+    if (t == WN_FLOAT32) {
+        binary_f32(a, b, out, fn->f);
+        return 0;
+    }
     for (size_t i = 0; i < n; i++) {
         wn_unravel(&out->desc, i, coords);
         size_t ia = wn_broadcast_index(&a->desc, &out->desc, coords);

@@ -8,6 +8,7 @@
 
 #include "webnn/op.h"
 
+#include "f32_fast.h"
 #include "ops_index.h"
 
 /* "create an element-wise unary operation": the allowed data types per op are checked by
@@ -19,11 +20,15 @@ typedef struct unary_fns {
     int64_t (*i)(int64_t);   /* signed integer types; NULL where the op has none */
 } unary_fns;
 
-static int compute_unary(wn_call *c, const unary_fns *fn)
+static inline __attribute__((always_inline)) int compute_unary(wn_call *c, const unary_fns *fn)
 {
     const wn_tensor *x = wn_in(c, "input");
     wn_tensor *y = wn_out(c, 0);
     size_t n = wn_desc_count(&y->desc);
+    if (x->desc.dtype == WN_FLOAT32) {
+        for (size_t i = 0; i < n; i++) f32_store(y, i, fn->f(f32_load(x, i)));
+        return 0;
+    }
     for (size_t i = 0; i < n; i++) {
         if (wn_dtype_is_float(x->desc.dtype))
             wn_put_f64(y, i, fn->f(wn_get_f64(x, i)));

@@ -9,6 +9,7 @@
 
 #include "webnn/op.h"
 
+#include "f32_fast.h"
 #include "ops_index.h"
 
 /* ------------------------------------------------------------------------------------ */
@@ -83,6 +84,35 @@ static void window_indices(const reduce_window *w, const wn_desc *out, size_t o,
     }
 }
 
+/* The same indices as window_indices, faster: idx = base(o) + rel[k], where rel[k] (the k-th
+ * reduced element's offset from the window's first) does not depend on o. */
+static void window_rel(const reduce_window *w, size_t *rel)
+{
+    uint32_t rc[WN_MAX_RANK], ic[WN_MAX_RANK];
+    for (size_t k = 0; k < w->n_red; k++) {
+        wn_unravel(&w->red, k, rc);
+        uint32_t r = 0;
+        for (uint32_t a = 0; a < w->in.rank; a++) ic[a] = w->reduced[a] ? rc[r++] : 0;
+        rel[k] = wn_ravel(&w->in, ic);
+    }
+}
+
+static size_t window_base(const reduce_window *w, const wn_desc *out, size_t o)
+{
+    uint32_t oc[WN_MAX_RANK], ic[WN_MAX_RANK];
+    wn_unravel(out, o, oc);
+    uint32_t j = 0;
+    for (uint32_t a = 0; a < w->in.rank; a++) {
+        if (w->reduced[a]) {
+            ic[a] = 0;
+            if (w->keep) j++;
+        } else {
+            ic[a] = oc[j++];
+        }
+    }
+    return wn_ravel(&w->in, ic);
+}
+
 /* ------------------------------------------------------------------------------------ */
 /* reduceL1 ... reduceSumSquare (#api-mlgraphbuilder-reduce) */
 
@@ -126,16 +156,20 @@ static int compute_reduce(wn_call *c, const reduce_fns *fn)
     }
     wn_dtype t = x->desc.dtype;
     size_t n_out = wn_desc_count(&y->desc);
+    window_rel(&w, idx); /* idx holds the window's offsets from here on */
     for (size_t o = 0; o < n_out; o++) {
-        window_indices(&w, &y->desc, o, idx);
-        if (wn_dtype_is_float(t)) {
-            for (size_t k = 0; k < w.n_red; k++) vf[k] = wn_get_f64(x, idx[k]);
+        size_t base = window_base(&w, &y->desc, o);
+        if (t == WN_FLOAT32) {
+            for (size_t k = 0; k < w.n_red; k++) vf[k] = f32_load(x, base + idx[k]);
+            f32_store(y, o, fn->f(vf, w.n_red));
+        } else if (wn_dtype_is_float(t)) {
+            for (size_t k = 0; k < w.n_red; k++) vf[k] = wn_get_f64(x, base + idx[k]);
             wn_put_f64(y, o, fn->f(vf, w.n_red));
         } else if (wn_dtype_is_signed_int(t)) {
-            for (size_t k = 0; k < w.n_red; k++) vs[k] = wn_get_i64(x, idx[k]);
+            for (size_t k = 0; k < w.n_red; k++) vs[k] = wn_get_i64(x, base + idx[k]);
             wn_put_u64(y, o, fn->s(vs, w.n_red));
         } else {
-            for (size_t k = 0; k < w.n_red; k++) vu[k] = wn_get_u64(x, idx[k]);
+            for (size_t k = 0; k < w.n_red; k++) vu[k] = wn_get_u64(x, base + idx[k]);
             wn_put_u64(y, o, fn->u(vu, w.n_red));
         }
     }
