@@ -22,12 +22,14 @@ $(XNN_SO): $(XNN_PIC)
 
 ALL_TARGETS += $(XNN_SO)
 
+# one worker process per core already: each computes on its own thread (a pthreadpool per
+# worker oversubscribes the cores and its spinning workers made the run ten times slower)
 XNN_CONFORMANCE_OUT := $(BUILD)/conformance-xnnpack
 .PHONY: conformance-xnnpack
 conformance-xnnpack: $(BUILD)/run-conformance $(XNN_SO) ## run the suite against the XNNPACK adapter, cpu and npu (must match its expectations)
 	@mkdir -p $(XNN_CONFORMANCE_OUT)/cpu $(XNN_CONFORMANCE_OUT)/npu
 	@set -e; for dev in cpu npu; do echo "== xnnpack $$dev"; \
-	  $(BUILD)/run-conformance --adapter $(XNN_SO) --device $$dev \
+	  WEBNN_XNNPACK_THREADS=1 $(BUILD)/run-conformance --adapter $(XNN_SO) --device $$dev \
 	    --expectations adapters/xnnpack/expectations-$$dev.txt --vectors vectors --journal none --quiet \
 	    --report json:$(XNN_CONFORMANCE_OUT)/$$dev/wptreport.json --report junit:$(XNN_CONFORMANCE_OUT)/$$dev/junit.xml \
 	    --report html:$(XNN_CONFORMANCE_OUT)/$$dev/report.html $(CONFORMANCE_ARGS); done

@@ -82,7 +82,11 @@ static int api_create_context(const char *device, wna_context **out, wna_error *
     }
     c->npu = npu;
     c->has_f16 = has_f16;
-    c->pool = pthreadpool_create(0); /* one thread per core; NULL (single thread) is fine too */
+    /* a pthreadpool of all cores; WEBNN_XNNPACK_THREADS=N caps it (1: no pool, the caller's
+     * thread), for runs that already put one worker process on every core */
+    const char *env = getenv("WEBNN_XNNPACK_THREADS");
+    long threads = env ? strtol(env, NULL, 10) : 0;
+    c->pool = threads == 1 ? NULL : pthreadpool_create(threads > 1 ? (size_t)threads : 0);
     wna_operand_limits *l = c->limits;
     for (uint32_t i = 0; i < n; i++) {
         const xa_op *op = xa_op_at(i);
