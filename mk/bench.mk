@@ -8,6 +8,7 @@ BENCH_BIN := $(BUILD)/webnn-bench
 BENCH_OUT := $(BUILD)/bench
 BENCH_OPENBLAS_SO := $(BUILD)/adapters/libwebnn_adapter_openblas.so
 BENCH_REFERENCE_SO := $(BUILD)/adapters/libwebnn_adapter_reference.so
+BENCH_XNNPACK_SO := $(BUILD)/adapters/libwebnn_adapter_xnnpack.so
 # (run-conformance by its path: RUN_CONFORMANCE is defined in runner.mk, read after this file)
 
 $(BUILD)/obj/bench/%.o: EXTRA_CFLAGS += -Iadapters/include
@@ -18,9 +19,9 @@ $(BENCH_BIN): $(BENCH_OBJS)
 ALL_TARGETS += $(BENCH_BIN)
 
 .PHONY: bench
-bench: $(BENCH_BIN) $(BUILD)/run-conformance $(BENCH_REFERENCE_SO) $(BENCH_OPENBLAS_SO) ## measure the adapters next to sgemm and memcpy (a few minutes): table + bench/results.json
+bench: $(BENCH_BIN) $(BUILD)/run-conformance $(BENCH_REFERENCE_SO) $(BENCH_OPENBLAS_SO) $(BENCH_XNNPACK_SO) ## measure the adapters next to sgemm and memcpy (a few minutes): table + bench/results.json
 	@mkdir -p $(BENCH_OUT)
-	$(BENCH_BIN) --build $(BUILD) --json $(BENCH_OUT)/results.json | tee $(BENCH_OUT)/results.md
+	$(BENCH_BIN) --build $(BUILD) --adapters openblas,xnnpack,reference --json $(BENCH_OUT)/results.json | tee $(BENCH_OUT)/results.md
 	cp $(BENCH_OUT)/results.json bench/results.json
 
 .PHONY: bench-smoke

@@ -2,7 +2,8 @@
 # libxnnpack-dev, the 2022-02-16 snapshot), devices "cpu" and "npu" (float16 inference).
 #   build/adapters/libwebnn_adapter_xnnpack.so   the adapter
 #   make conformance-xnnpack                     the suite on both profiles, checked against
-#                                                adapters/xnnpack/expectations-{cpu,npu}.txt
+#                                                adapters/xnnpack/expectations.txt (cpu) and
+#                                                adapters/xnnpack/expectations-npu.txt
 XNN_PACKAGES := libxnnpack-dev libpthreadpool-dev
 XNN_DEPS_STAMP := $(BUILD)/.deps-xnnpack-ok
 $(XNN_DEPS_STAMP): mk/check-deps.sh
@@ -28,9 +29,9 @@ XNN_CONFORMANCE_OUT := $(BUILD)/conformance-xnnpack
 .PHONY: conformance-xnnpack
 conformance-xnnpack: $(BUILD)/run-conformance $(XNN_SO) ## run the suite against the XNNPACK adapter, cpu and npu (must match its expectations)
 	@mkdir -p $(XNN_CONFORMANCE_OUT)/cpu $(XNN_CONFORMANCE_OUT)/npu
-	@set -e; for dev in cpu npu; do echo "== xnnpack $$dev"; \
+	@set -e; for run in "cpu expectations" "npu expectations-npu"; do set -- $$run; dev=$$1; echo "== xnnpack $$dev"; \
 	  WEBNN_XNNPACK_THREADS=1 $(BUILD)/run-conformance --adapter $(XNN_SO) --device $$dev \
-	    --expectations adapters/xnnpack/expectations-$$dev.txt --vectors vectors --journal none --quiet \
+	    --expectations adapters/xnnpack/$$2.txt --vectors vectors --journal none --quiet \
 	    --report json:$(XNN_CONFORMANCE_OUT)/$$dev/wptreport.json --report junit:$(XNN_CONFORMANCE_OUT)/$$dev/junit.xml \
 	    --report html:$(XNN_CONFORMANCE_OUT)/$$dev/report.html $(CONFORMANCE_ARGS); done
 
