@@ -148,8 +148,10 @@ static void api_release_graph(wna_compiled *cg)
 static int ensure_buffer(xa_value *v, wna_error *err)
 {
     if (v->data) return 0;
-    v->data = calloc(v->count + XNN_EXTRA_BYTES / sizeof(float), sizeof(float)); /* padded for XNNPACK's reads */
-    return v->data ? 0 : xa_fail(err, WNA_OPERATION_ERROR, "out of memory");
+    size_t n = v->count + XNN_EXTRA_BYTES / sizeof(float); /* padded for XNNPACK's reads */
+    if (!(v->data = malloc(n * sizeof(float)))) return xa_fail(err, WNA_OPERATION_ERROR, "out of memory");
+    memset(v->data, 0, n * sizeof(float)); /* touched now: the pages are not first faulted in compute() */
+    return 0;
 }
 
 /* one value per WebNN operand; constants converted to float32 */
@@ -292,6 +294,12 @@ static int build_segment(wna_compiled *cg, uint32_t first, uint32_t end, int seg
     /* the buffers are the graph's own, fixed from now on: set up once */
     if ((s = xnn_setup_runtime(st->rt, n_set, ext)) != xnn_status_success) {
         xa_fail(err, WNA_OPERATION_ERROR, "xnn_setup_runtime failed (status %d)", (int)s);
+        goto done;
+    }
+    /* one run on the zeroed buffers, so that XNNPACK's own workspace is faulted in at build, not
+     * in the first compute() */
+    if ((s = xnn_invoke_runtime(st->rt)) != xnn_status_success) {
+        xa_fail(err, WNA_OPERATION_ERROR, "xnn_invoke_runtime failed (status %d)", (int)s);
         goto done;
     }
     st->kind = XA_NODE_KINDS;
