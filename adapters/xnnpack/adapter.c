@@ -32,7 +32,6 @@ struct wna_compiled {
     xa_step *steps;
     uint32_t n_steps;
     pthreadpool_t pool;
-    const wna_graph *names_src;   /* only during build */
     char **names;                 /* per operand value index: the WebNN name of graph inputs/outputs */
     uint32_t n_names;
     uint16_t *scratch16;          /* cast to float16 */
@@ -114,7 +113,8 @@ static void api_release_context(wna_context *c)
 static int api_op_support_limits(wna_context *c, wna_support_limits *out, wna_error *err)
 {
     (void)err;
-    uint32_t types = (1u << WNA_FLOAT32) | (c->has_f16 ? 1u << WNA_FLOAT16 : 0);
+    uint32_t types = (1u << WNA_FLOAT32) | (c->has_f16 ? 1u << WNA_FLOAT16 : 0) |
+                     (c->npu ? 0 : (1u << WNA_INT8) | (1u << WNA_UINT8));
     memset(out, 0, sizeof *out);
     out->preferred_input_layout = "nhwc";
     out->max_tensor_byte_length = XA_MAX_TENSOR_BYTES;
@@ -148,9 +148,9 @@ static void api_release_graph(wna_compiled *cg)
 static int ensure_buffer(xa_value *v, wna_error *err)
 {
     if (v->data) return 0;
-    size_t n = v->count + XNN_EXTRA_BYTES / sizeof(float); /* padded for XNNPACK's reads */
-    if (!(v->data = malloc(n * sizeof(float)))) return xa_fail(err, WNA_OPERATION_ERROR, "out of memory");
-    memset(v->data, 0, n * sizeof(float)); /* touched now: the pages are not first faulted in compute() */
+    size_t n = v->count * xa_value_esize(v) + XNN_EXTRA_BYTES; /* padded for XNNPACK's reads */
+    if (!(v->data = malloc(n))) return xa_fail(err, WNA_OPERATION_ERROR, "out of memory");
+    memset(v->data, 0, n); /* touched now: the pages are not first faulted in compute() */
     return 0;
 }
 
@@ -162,16 +162,19 @@ static int add_operands(wna_compiled *cg, const wna_graph *wg, wna_error *err)
         return xa_fail(err, WNA_OPERATION_ERROR, "out of memory");
     for (uint32_t i = 0; i < wg->n_operands; i++) {
         const wna_operand *o = &wg->operands[i];
-        if (o->desc.dtype != WNA_FLOAT32 && o->desc.dtype != WNA_FLOAT16)
-            return xa_fail(err, WNA_NOT_SUPPORTED_ERROR, "operand %s: XNNPACK computes float32 and float16 only", o->name);
+        int q = o->desc.dtype == WNA_INT8 || o->desc.dtype == WNA_UINT8;
+        if (o->desc.dtype != WNA_FLOAT32 && o->desc.dtype != WNA_FLOAT16 && !q)
+            return xa_fail(err, WNA_NOT_SUPPORTED_ERROR, "operand %s: XNNPACK computes float32, float16, int8 and uint8 only",
+                           o->name);
         size_t dims[WNA_MAX_RANK];
         for (uint32_t d = 0; d < o->desc.rank && d < WNA_MAX_RANK; d++) dims[d] = o->desc.dims[d];
         int k = xa_add_value(g, o->desc.rank, dims, o->desc.dtype == WNA_FLOAT16, err);
         if (k < 0) return -1;
         g->operand_value[i] = (uint32_t)k;
         xa_value *v = &g->values[k];
+        v->qtype = q ? o->desc.dtype : 0;
         if (o->kind == WNA_OPERAND_CONSTANT) {
-            size_t esize = v->f16 ? 2 : 4;
+            size_t esize = v->f16 ? 2 : xa_value_esize(v);
             if (o->nbytes != v->count * esize)
                 return xa_fail(err, WNA_DATA_ERROR, "constant %s has %zu bytes, its descriptor needs %zu", o->name,
                                o->nbytes, v->count * esize);
@@ -270,7 +273,16 @@ static int build_segment(wna_compiled *cg, uint32_t first, uint32_t end, int seg
                 if (ensure_buffer(v, err)) goto done;
                 ext[n_set++] = (struct xnn_external_value){ext_id, v->data};
             }
-            enum xnn_status s = xnn_define_tensor_value(sg, xnn_datatype_fp32, rank, dims, data, ext_id, flags, &id[k]);
+            enum xnn_status s;
+            if (v->qtype && !v->qset) {
+                xa_fail(err, WNA_NOT_SUPPORTED_ERROR, "an 8-bit value outside quantizeLinear / dequantizeLinear");
+                goto done;
+            }
+            if (v->qtype)
+                s = xnn_define_quantized_tensor_value(sg, v->qtype == WNA_INT8 ? xnn_datatype_qint8 : xnn_datatype_quint8,
+                                                      v->qzero, v->qscale, rank, dims, data, ext_id, flags, &id[k]);
+            else
+                s = xnn_define_tensor_value(sg, xnn_datatype_fp32, rank, dims, data, ext_id, flags, &id[k]);
             if (s != xnn_status_success) {
                 xa_fail(err, WNA_NOT_SUPPORTED_ERROR, "XNNPACK refused a tensor of rank %zu (status %d)", rank, (int)s);
                 goto done;
@@ -406,7 +418,7 @@ static int api_compute(wna_compiled *cg, const wna_tensor *inputs, uint32_t n_in
         int k = find_named(cg, inputs[i].name, 1);
         if (k < 0) return xa_fail(err, WNA_TYPE_ERROR, "\"%s\" is not an input of the graph", inputs[i].name);
         xa_value *v = &cg->g.values[k];
-        size_t esize = v->f16 ? 2 : 4;
+        size_t esize = v->f16 ? 2 : xa_value_esize(v);
         if (inputs[i].nbytes != v->count * esize)
             return xa_fail(err, WNA_TYPE_ERROR, "input \"%s\" has %zu bytes, the graph needs %zu", inputs[i].name,
                            inputs[i].nbytes, v->count * esize);
@@ -420,7 +432,7 @@ static int api_compute(wna_compiled *cg, const wna_tensor *inputs, uint32_t n_in
         int k = find_named(cg, outputs[i].name, 0);
         if (k < 0) return xa_fail(err, WNA_TYPE_ERROR, "\"%s\" is not an output of the graph", outputs[i].name);
         const xa_value *v = &cg->g.values[k];
-        size_t esize = v->f16 ? 2 : 4;
+        size_t esize = v->f16 ? 2 : xa_value_esize(v);
         if (outputs[i].nbytes < v->count * esize)
             return xa_fail(err, WNA_TYPE_ERROR, "output \"%s\" needs %zu bytes, the buffer has %zu", outputs[i].name,
                            v->count * esize, outputs[i].nbytes);

@@ -50,6 +50,7 @@ int xa_define_node(xnn_subgraph_t sg, const xa_graph *g, const xa_node *n, const
                                          n->dh, n->dw, n->lo, n->hi, in, out, 0);
     case XA_GLOBAL_AVGPOOL: return xnn_define_global_average_pooling_2d(sg, n->lo, n->hi, in, out, 0);
     case XA_FC: return xnn_define_fully_connected(sg, n->lo, n->hi, in, in1, in2, out, n->flags);
+    case XA_CONVERT: return xnn_define_convert(sg, in, out, 0);
     default: return xnn_status_invalid_parameter;
     }
 }

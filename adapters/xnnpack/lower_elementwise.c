@@ -36,7 +36,7 @@ int xa_lower_unary(xa_graph *g, const wna_graph *wg, const wna_operation *op, wn
     static const struct { const char *op; int kind; } map[] = {
         {"abs", XA_ABS},         {"ceil", XA_CEIL},         {"floor", XA_FLOOR},       {"neg", XA_NEG},
         {"sqrt", XA_SQRT},       {"roundEven", XA_ROUND_EVEN}, {"sigmoid", XA_SIGMOID}, {"hardSwish", XA_HARDSWISH},
-        {"identity", XA_RESHAPE}, {"relu", XA_CLAMP},        {"clamp", XA_CLAMP},       {"elu", XA_ELU},
+        {"identity", XA_RESHAPE /* XNNPACK's copy */}, {"relu", XA_CLAMP},        {"clamp", XA_CLAMP},       {"elu", XA_ELU},
         {"leakyRelu", XA_LEAKY_RELU}};
     uint32_t in;
     if (xa_input_value(g, op, "input", &in, err)) return -1;
@@ -50,11 +50,6 @@ int xa_lower_unary(xa_graph *g, const wna_graph *wg, const wna_operation *op, wn
         }
         if (strcmp(op->op, "elu") == 0) n.alpha = (float)xa_arg_double(op, "alpha", 1.0);
         if (strcmp(op->op, "leakyRelu") == 0) n.alpha = (float)xa_arg_double(op, "alpha", 0.01);
-        if (map[i].kind == XA_RESHAPE) { /* identity: XNNPACK's copy */
-            const xa_value *v = &g->values[in];
-            memcpy(n.pre, v->dims, sizeof n.pre);
-            n.gic = v->rank;
-        }
         return unary_node(g, map[i].kind, in, xa_output_value(g, op), err, &n);
     }
     return xa_fail(err, WNA_NOT_SUPPORTED_ERROR, "%s is not a unary op of this adapter", op->op);
@@ -135,9 +130,7 @@ int xa_lower_reshape(xa_graph *g, const wna_graph *wg, const wna_operation *op, 
     (void)wg;
     uint32_t in, out = xa_output_value(g, op);
     if (xa_input_value(g, op, "input", &in, err)) return -1;
-    xa_node n = {.kind = XA_RESHAPE, .in = {in}, .n_in = 1, .out = out};
-    memcpy(n.pre, g->values[out].dims, sizeof n.pre);
-    n.gic = g->values[out].rank;
+    xa_node n = {.kind = XA_RESHAPE, .in = {in}, .n_in = 1, .out = out}; /* to the output's shape */
     return xa_add_node(g, &n, err);
 }
 
@@ -152,8 +145,6 @@ int xa_lower_cast(xa_graph *g, const wna_graph *wg, const wna_operation *op, wna
         xa_node n = {.kind = XA_ROUND_F16, .in = {in}, .n_in = 1, .out = out};
         return xa_add_node(g, &n, err);
     }
-    xa_node n = {.kind = XA_RESHAPE, .in = {in}, .n_in = 1, .out = out};
-    memcpy(n.pre, g->values[out].dims, sizeof n.pre);
-    n.gic = g->values[out].rank;
+    xa_node n = {.kind = XA_RESHAPE, .in = {in}, .n_in = 1, .out = out}; /* to the output's shape */
     return xa_add_node(g, &n, err);
 }

@@ -12,6 +12,7 @@
 
 #define F (1u << WNA_FLOAT32)
 #define FH ((1u << WNA_FLOAT32) | (1u << WNA_FLOAT16))
+#define Q ((1u << WNA_INT8) | (1u << WNA_UINT8))
 #define R XA_MAX_RANK
 
 static const wna_operand_limits BINARY[] = {{"a", F, 0, R}, {"b", F, 0, R}, {"output", F, 0, R}};
@@ -22,6 +23,8 @@ static const wna_operand_limits CAST[] = {{"input", FH, 0, R}, {"output", FH, 0,
 static const wna_operand_limits CONV[] = {{"input", F, 4, 4}, {"filter", F, 4, 4}, {"bias", F, 1, 1}, {"output", F, 4, 4}};
 static const wna_operand_limits POOL[] = {{"input", F, 4, 4}, {"output", F, 4, 4}};
 static const wna_operand_limits MATMUL[] = {{"a", F, 2, R}, {"b", F, 2, R}, {"output", F, 2, R}};
+static const wna_operand_limits QUANTIZE[] = {{"input", F, 0, R}, {"scale", F, 0, R}, {"zeroPoint", Q, 0, R}, {"output", Q, 0, R}};
+static const wna_operand_limits DEQUANTIZE[] = {{"input", Q, 0, R}, {"scale", F, 0, R}, {"zeroPoint", Q, 0, R}, {"output", F, 0, R}};
 static const wna_operand_limits GEMM[] = {{"a", F, 2, 2}, {"b", F, 2, 2}, {"c", F, 0, 2}, {"output", F, 2, 2}};
 
 #define N(a) (uint32_t)(sizeof a / sizeof a[0])
@@ -57,6 +60,8 @@ static const xa_op OPS[] = {
     {"maxPool2d", xa_lower_pool2d, 1, POOL, N(POOL)},
     {"matmul", xa_lower_matmul, 0, MATMUL, N(MATMUL)},
     {"gemm", xa_lower_gemm, 0, GEMM, N(GEMM)},
+    {"quantizeLinear", xa_lower_quantize, 0, QUANTIZE, N(QUANTIZE)},
+    {"dequantizeLinear", xa_lower_dequantize, 0, DEQUANTIZE, N(DEQUANTIZE)},
 };
 
 uint32_t xa_op_count(void) { return N(OPS); }

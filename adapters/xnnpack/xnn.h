@@ -28,7 +28,12 @@ typedef struct xa_value {
     size_t dims[XA_MAX_RANK];
     size_t count;
     int f16;                    /* WebNN float16 (stored float32, float16-exact) */
-    float *data;                /* constants: the static data; others: a padded buffer or NULL */
+    int qtype;                  /* WNA_INT8 / WNA_UINT8: XNNPACK's quantized qint8 / quint8, one byte each */
+    int qset;                   /* its scale and zero point are known (from quantize/dequantizeLinear) */
+    float qscale;
+    int32_t qzero;
+    float *data;                /* constants: the static data; others: a padded buffer or NULL
+                                 * (bytes for quantized values) */
     int is_const;
     int graph_input, graph_output;
     int producer;               /* node index, -1 for inputs and constants */
@@ -42,7 +47,7 @@ typedef enum xa_kind {
     XA_ADD, XA_SUB, XA_MUL, XA_DIV, XA_MAX, XA_MIN,
     XA_ABS, XA_CEIL, XA_FLOOR, XA_NEG, XA_SQRT, XA_ROUND_EVEN, XA_SIGMOID, XA_HARDSWISH, XA_SOFTMAX,
     XA_CLAMP, XA_ELU, XA_LEAKY_RELU, XA_PRELU, XA_PAD, XA_RESHAPE, XA_RESIZE_BILINEAR,
-    XA_CONV, XA_DWCONV, XA_DECONV, XA_AVGPOOL, XA_MAXPOOL, XA_GLOBAL_AVGPOOL, XA_FC,
+    XA_CONV, XA_DWCONV, XA_DECONV, XA_AVGPOOL, XA_MAXPOOL, XA_GLOBAL_AVGPOOL, XA_FC, XA_CONVERT,
     XA_NODE_KINDS,
     /* adapter steps between segments: data movement, or an XNNPACK operator outside a subgraph */
     XA_TRANSPOSE = 100,         /* layout glue */
@@ -110,6 +115,8 @@ int xa_lower_conv_transpose2d(xa_graph *g, const wna_graph *wg, const wna_operat
 int xa_lower_pool2d(xa_graph *g, const wna_graph *wg, const wna_operation *op, wna_error *err);
 int xa_lower_matmul(xa_graph *g, const wna_graph *wg, const wna_operation *op, wna_error *err);
 int xa_lower_gemm(xa_graph *g, const wna_graph *wg, const wna_operation *op, wna_error *err);
+int xa_lower_quantize(xa_graph *g, const wna_graph *wg, const wna_operation *op, wna_error *err);
+int xa_lower_dequantize(xa_graph *g, const wna_graph *wg, const wna_operation *op, wna_error *err);
 
 /* convert.c: n elements float32 -> float16 (to_f16) or back, by XNNPACK's convert operators */
 int xa_convert(const void *in, void *out, size_t n, int to_f16, pthreadpool_t pool);
@@ -128,6 +135,9 @@ typedef struct xa_op {
 const xa_op *xa_find_op(const char *name);
 uint32_t xa_op_count(void);
 const xa_op *xa_op_at(uint32_t i);
+
+/* bytes per stored element of a value */
+static inline size_t xa_value_esize(const xa_value *v) { return v->qtype ? 1 : sizeof(float); }
 
 /* helpers shared by the lowerings */
 int xa_input_value(xa_graph *g, const wna_operation *op, const char *name, uint32_t *out, wna_error *err);
