@@ -67,25 +67,40 @@ static int const_bias(xa_graph *g, const wna_operation *op, uint32_t *bias, wna_
     return 0;
 }
 
+/* a filter layout and the permutation to the layout the lowering repacks from */
+typedef struct filter_layout {
+    const char *name;
+    uint32_t perm[4];
+} filter_layout;
+
+/* conv2d / convTranspose2d: input, bias, spatial options and the constant filter permuted from
+ * its filterLayout (one of layouts[n], default layouts[0]) into *filter; *nchw from inputLayout */
+static int conv_operands(xa_graph *g, const wna_operation *op, const filter_layout *layouts, size_t n_layouts,
+                         xa_node *n, uint32_t *in, uint32_t *filter, uint32_t *bias, int *nchw, wna_error *err)
+{
+    uint32_t raw;
+    *nchw = layout_nchw(op, "inputLayout", err);
+    if (*nchw < 0 || xa_input_value(g, op, "input", in, err) || xa_input_value(g, op, "filter", &raw, err) ||
+        const_bias(g, op, bias, err) || spatial_options(op, n, err))
+        return -1;
+    if (!g->values[raw].is_const)
+        return xa_fail(err, WNA_NOT_SUPPORTED_ERROR, "%s: XNNPACK takes only a constant filter", op->op);
+    const char *fl = xa_arg_string(op, "filterLayout", layouts[0].name);
+    size_t li = 0;
+    while (li < n_layouts && strcmp(layouts[li].name, fl) != 0) li++;
+    if (li == n_layouts) return xa_fail(err, WNA_TYPE_ERROR, "%s: filterLayout %s", op->op, fl);
+    return xa_transpose(g, raw, layouts[li].perm, filter, err);
+}
+
 int xa_lower_conv2d(xa_graph *g, const wna_graph *wg, const wna_operation *op, wna_error *err)
 {
     (void)wg;
-    static const struct { const char *name; uint32_t to_ohwi[4]; } layouts[] = {
+    static const filter_layout layouts[] = {
         {"oihw", {0, 2, 3, 1}}, {"hwio", {3, 0, 1, 2}}, {"ohwi", {0, 1, 2, 3}}, {"ihwo", {3, 1, 2, 0}}};
-    uint32_t in, filter, bias, out = xa_output_value(g, op);
+    uint32_t in, ohwi, bias, out = xa_output_value(g, op);
     xa_node n = {.kind = XA_CONV, .n_in = 3, .lo = -INFINITY, .hi = INFINITY};
-    int nchw = layout_nchw(op, "inputLayout", err);
-    if (nchw < 0 || xa_input_value(g, op, "input", &in, err) || xa_input_value(g, op, "filter", &filter, err) ||
-        const_bias(g, op, &bias, err) || spatial_options(op, &n, err))
-        return -1;
-    if (!g->values[filter].is_const)
-        return xa_fail(err, WNA_NOT_SUPPORTED_ERROR, "conv2d: XNNPACK takes only a constant filter");
-    const char *fl = xa_arg_string(op, "filterLayout", "oihw");
-    size_t li = 0;
-    while (li < 4 && strcmp(layouts[li].name, fl) != 0) li++;
-    if (li == 4) return xa_fail(err, WNA_TYPE_ERROR, "conv2d: filterLayout %s", fl);
-    uint32_t ohwi;
-    if (xa_transpose(g, filter, layouts[li].to_ohwi, &ohwi, err)) return -1;
+    int nchw;
+    if (conv_operands(g, op, layouts, 4, &n, &in, &ohwi, &bias, &nchw, err)) return -1;
     const xa_value *f = &g->values[ohwi];
     size_t c_in = g->values[in].dims[nchw ? 1 : 3];
     int64_t groups = xa_arg_int(op, "groups", 1);
@@ -112,22 +127,11 @@ int xa_lower_conv2d(xa_graph *g, const wna_graph *wg, const wna_operation *op, w
 int xa_lower_conv_transpose2d(xa_graph *g, const wna_graph *wg, const wna_operation *op, wna_error *err)
 {
     (void)wg;
-    static const struct { const char *name; uint32_t to_iohw[4]; } layouts[] = {
-        {"iohw", {0, 1, 2, 3}}, {"hwoi", {3, 2, 0, 1}}, {"ohwi", {3, 0, 1, 2}}};
-    uint32_t in, filter, bias, out = xa_output_value(g, op);
+    static const filter_layout layouts[] = {{"iohw", {0, 1, 2, 3}}, {"hwoi", {3, 2, 0, 1}}, {"ohwi", {3, 0, 1, 2}}};
+    uint32_t in, iohw, bias, out = xa_output_value(g, op);
     xa_node n = {.kind = XA_DECONV, .n_in = 3, .lo = -INFINITY, .hi = INFINITY};
-    int nchw = layout_nchw(op, "inputLayout", err);
-    if (nchw < 0 || xa_input_value(g, op, "input", &in, err) || xa_input_value(g, op, "filter", &filter, err) ||
-        const_bias(g, op, &bias, err) || spatial_options(op, &n, err))
-        return -1;
-    if (!g->values[filter].is_const)
-        return xa_fail(err, WNA_NOT_SUPPORTED_ERROR, "convTranspose2d: XNNPACK takes only a constant filter");
-    const char *fl = xa_arg_string(op, "filterLayout", "iohw");
-    size_t li = 0;
-    while (li < 3 && strcmp(layouts[li].name, fl) != 0) li++;
-    if (li == 3) return xa_fail(err, WNA_TYPE_ERROR, "convTranspose2d: filterLayout %s", fl);
-    uint32_t iohw;
-    if (xa_transpose(g, filter, layouts[li].to_iohw, &iohw, err)) return -1;
+    int nchw;
+    if (conv_operands(g, op, layouts, 3, &n, &in, &iohw, &bias, &nchw, err)) return -1;
     const xa_value *f = &g->values[iohw];
     size_t c_in = f->dims[0], goc = f->dims[1], kh = f->dims[2], kw = f->dims[3];
     int64_t groups = xa_arg_int(op, "groups", 1);

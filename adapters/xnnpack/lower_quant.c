@@ -23,20 +23,23 @@ static int tensor_params(xa_graph *g, const wna_operation *op, uint32_t q, wna_e
     return 0;
 }
 
+/* the quantized side is the output of quantizeLinear and the input of dequantizeLinear */
+static int lower_convert(xa_graph *g, const wna_operation *op, int quantize, wna_error *err)
+{
+    uint32_t in, out = xa_output_value(g, op);
+    if (xa_input_value(g, op, "input", &in, err) || tensor_params(g, op, quantize ? out : in, err)) return -1;
+    xa_node n = {.kind = XA_CONVERT, .in = {in}, .n_in = 1, .out = out};
+    return xa_add_node(g, &n, err);
+}
+
 int xa_lower_quantize(xa_graph *g, const wna_graph *wg, const wna_operation *op, wna_error *err)
 {
     (void)wg;
-    uint32_t in, out = xa_output_value(g, op);
-    if (xa_input_value(g, op, "input", &in, err) || tensor_params(g, op, out, err)) return -1;
-    xa_node n = {.kind = XA_CONVERT, .in = {in}, .n_in = 1, .out = out};
-    return xa_add_node(g, &n, err);
+    return lower_convert(g, op, 1, err);
 }
 
 int xa_lower_dequantize(xa_graph *g, const wna_graph *wg, const wna_operation *op, wna_error *err)
 {
     (void)wg;
-    uint32_t in, out = xa_output_value(g, op);
-    if (xa_input_value(g, op, "input", &in, err) || tensor_params(g, op, in, err)) return -1;
-    xa_node n = {.kind = XA_CONVERT, .in = {in}, .n_in = 1, .out = out};
-    return xa_add_node(g, &n, err);
+    return lower_convert(g, op, 0, err);
 }
