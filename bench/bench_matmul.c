@@ -19,6 +19,8 @@ static const mm_case full_cases[] = {
     {"1024×1024×1024", 1, 1024, 1024, 1024, 2, 2, 0, 0.90},
     {"2048×2048×2048", 1, 2048, 2048, 2048, 2, 2, 0, 0},
     {"[1,128,768]×[768,3072] (b constant)", 1, 128, 768, 3072, 3, 2, 1, 0},
+    /* the square product again with b a weight: the only matmul a fully-connected library (XNNPACK) has */
+    {"1024×1024×1024 (b constant)", 1, 1024, 1024, 1024, 2, 2, 1, 0},
     {"[8,128,64]×[8,64,128]", 8, 128, 64, 128, 3, 3, 0, 0},
 };
 static const mm_case smoke_cases[] = {

@@ -17,10 +17,16 @@ $(BENCH_BIN): $(BENCH_OBJS)
 
 ALL_TARGETS += $(BENCH_BIN)
 
+# The adapter columns: each adapter's .mk adds its name to BENCH_ADAPTERS and its .so as a
+# prerequisite of bench (read when the recipe runs, after every mk/*.mk).
+comma := ,
+space := $(eval) $(eval)
+BENCH_ADAPTER_LIST = $(subst $(space),$(comma),$(strip openblas $(BENCH_ADAPTERS) reference))
+
 .PHONY: bench
 bench: $(BENCH_BIN) $(BUILD)/run-conformance $(BENCH_REFERENCE_SO) $(BENCH_OPENBLAS_SO) ## measure the adapters next to sgemm and memcpy (a few minutes): table + bench/results.json
 	@mkdir -p $(BENCH_OUT)
-	$(BENCH_ENV) $(BENCH_BIN) --build $(BUILD) --json $(BENCH_OUT)/results.json | tee $(BENCH_OUT)/results.md
+	$(BENCH_ENV) $(BENCH_BIN) --build $(BUILD) --adapters $(BENCH_ADAPTER_LIST) --json $(BENCH_OUT)/results.json | tee $(BENCH_OUT)/results.md
 	cp $(BENCH_OUT)/results.json bench/results.json
 
 .PHONY: bench-smoke

@@ -42,4 +42,5 @@ TEST_TARGETS += conformance-onednn
 # follows; OMP_WAIT_POLICY=PASSIVE makes them sleep at once. libgomp reads it when it is
 # loaded (dlopen of the adapter), so it is set in the environment of the run.
 bench: $(ONEDNN_SO)
+BENCH_ADAPTERS += onednn
 BENCH_ENV += OMP_WAIT_POLICY=PASSIVE
