@@ -143,7 +143,7 @@ static uint32_t index_bounds(const wn_graph *g, uint32_t o, uint32_t *bounds)
             return nb <= x->rank && nb <= WN_MAX_RANK ? nb : 0;
         }
         int pa = wn_param_index(op->spec, "axis");
-        uint32_t axis = pa >= 0 && op->args[pa].kind == WN_V_NUMBER ? (uint32_t)op->args[pa].u.number.i : 0;
+        uint32_t axis = pa >= 0 && op->args[pa].kind == WN_V_NUMBER ? (uint32_t)op->args[pa].u.number.f : 0;
         bounds[0] = axis < x->rank ? x->dims[axis] : 1;
         return 1;
     }

@@ -64,7 +64,7 @@ static double prod_dims(const wn_desc *d, const wn_value *axes)
         return n;
     }
     for (uint32_t i = 0; i < axes->count; i++) {
-        int64_t a = axes->u.numbers[i].i;
+        int64_t a = (int64_t)axes->u.numbers[i].f;
         if (a >= 0 && (uint32_t)a < d->rank) n *= d->dims[a];
     }
     return n;
