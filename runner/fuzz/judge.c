@@ -341,6 +341,8 @@ static double magnitude(const fd_case *one)
     return m * (1 + 0x1p-20); /* the reference rounded the sum once to the output type */
 }
 
+/* The bound of operation k on its inputs: 0; 1 when the result is open on these values (why
+ * says so); -1 when the row's formula does not evaluate. */
 static int tolerance_of(const fd_tol_table *tt, const wn_graph *g, uint32_t k, const wn_tensor *vals,
                         const fd_case *one, wn_tolerance *tol, char *why, size_t cap)
 {
@@ -371,7 +373,14 @@ static int tolerance_of(const fd_tol_table *tt, const wn_graph *g, uint32_t k, c
     tol->metric = row->metric;
     tol->value = row->metric == WN_TOL_ULP ? ceil(v) : v;
     if (row->floor[0] && one) {
-        double f = fd_tol_eval(row->floor, N, S, magnitude(one), u);
+        double M = magnitude(one);
+        if (M > (out->dtype == WN_FLOAT16 ? 65504.0 : 0x1.fffffep127)) {
+            /* the sum of |terms| is past the output type's range: an accumulation in that
+             * type may overflow to an infinity even when the exact result is finite */
+            snprintf(why, cap, "partial sums may overflow %s (sum of |terms| %.3g)", wn_dtype_name(out->dtype), M);
+            return 1;
+        }
+        double f = fd_tol_eval(row->floor, N, S, M, u);
         if (isfinite(f) && f > 0) {
             float ff = (float)f;
             if ((double)ff < f) ff = nextafterf(ff, INFINITY);
@@ -397,7 +406,7 @@ int fd_op_tolerance(const fd_tol_table *tt, const wn_graph *g, uint32_t k, const
     }
     rc = tolerance_of(tt, g, k, vals, &one, tol, why, cap);
     fd_case_free(&one);
-    return rc;
+    return rc < 0 ? -1 : 0;
 }
 
 static const char *tol_str(const wn_tolerance *t, char *buf, size_t cap)
@@ -440,7 +449,7 @@ void fd_judge_op(const fd_tol_table *tt, const wn_graph *g, uint32_t k, const wn
         return;
     }
     char why[256] = "";
-    if (tolerance_of(tt, g, k, vals, &one, &v->tol, why, sizeof why) != 0) {
+    if (tolerance_of(tt, g, k, vals, &one, &v->tol, why, sizeof why) != 0) { /* 1: open, -1: no bound */
         v->j = FD_NOT_JUDGED;
         snprintf(v->msg, sizeof v->msg, "%s", why);
     } else {
