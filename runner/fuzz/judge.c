@@ -309,14 +309,18 @@ static bool arg_extreme_ok(const wn_operation *op, const wn_tensor *x, const wn_
 /* ---- the tolerance ---- */
 
 /* M for a floor row: the largest finite output of the operation on |inputs| (and |alpha|,
- * |beta| for gemm): the sum of |terms| each element accumulates (tolerance.json "M"). */
-static double magnitude(const fd_case *one)
+ * |beta| for gemm): the sum of |terms| each element accumulates (tolerance.json "M").
+ * unscaled: gemm's alpha taken as 1, the magnitude of the product A B a BLAS forms in the
+ * output type before scaling it. */
+static double magnitude(const fd_case *one, bool unscaled)
 {
     wn_graph *g = one->g;
     wn_operation *op = &g->ops[0];
     for (const char *const *nm = (const char *const[]){"alpha", "beta", NULL}; *nm; nm++) {
         int i = wn_param_index(op->spec, *nm);
-        if (i >= 0 && op->args[i].kind == WN_V_NUMBER) op->args[i].u.number = wn_number_from_double(fabs(op->args[i].u.number.f));
+        if (i < 0) continue;
+        if (unscaled && strcmp(*nm, "alpha") == 0) op->args[i] = (wn_value){.kind = WN_V_NUMBER, .u.number = wn_number_from_double(1)};
+        else if (op->args[i].kind == WN_V_NUMBER) op->args[i].u.number = wn_number_from_double(fabs(op->args[i].u.number.f));
     }
     wn_tensor *ins = calloc(one->n_in + 1, sizeof *ins), out[4] = {{{0}, 0, 0}};
     wn_error err;
@@ -373,11 +377,11 @@ static int tolerance_of(const fd_tol_table *tt, const wn_graph *g, uint32_t k, c
     tol->metric = row->metric;
     tol->value = row->metric == WN_TOL_ULP ? ceil(v) : v;
     if (row->floor[0] && one) {
-        double M = magnitude(one);
-        if (M > (out->dtype == WN_FLOAT16 ? 65504.0 : 0x1.fffffep127)) {
+        double M = magnitude(one, false), M_raw = is(op, "gemm") ? magnitude(one, true) : M;
+        if (fmax(M, M_raw) > (out->dtype == WN_FLOAT16 ? 65504.0 : 0x1.fffffep127)) {
             /* the sum of |terms| is past the output type's range: an accumulation in that
              * type may overflow to an infinity even when the exact result is finite */
-            snprintf(why, cap, "partial sums may overflow %s (sum of |terms| %.3g)", wn_dtype_name(out->dtype), M);
+            snprintf(why, cap, "partial sums may overflow %s (sum of |terms| %.3g)", wn_dtype_name(out->dtype), fmax(M, M_raw));
             return 1;
         }
         double f = fd_tol_eval(row->floor, N, S, M, u);

@@ -239,6 +239,10 @@ static void done(uint32_t item, const rn_result *r, void *ctx)
         return;
     }
     F.n_findings++;
+    rn_result named = *r; /* an ERROR names no op unless its message does ("operators[2] (softmax): ...") */
+    const char *at = strstr(r->message, "operators[");
+    if (!named.op[0] && at) sscanf(at, "operators[%*u] (%31[^)])", named.op);
+    r = &named;
     int oi = r->op[0] ? op_index(r->op) : -1;
     if (oi >= 0) F.found[oi]++;
     else F.found_crash++;
