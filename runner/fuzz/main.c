@@ -378,20 +378,6 @@ static void summary(double t0)
     if (F.found_crash) printf("  %llu findings without an op (CRASH/TIMEOUT/ERROR)\n", (unsigned long long)F.found_crash);
 }
 
-static void self_dir(char *out, size_t cap)
-{
-    char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n <= 0) {
-        snprintf(out, cap, ".");
-        return;
-    }
-    exe[n] = 0;
-    char *slash = strrchr(exe, '/');
-    if (slash) *slash = 0;
-    snprintf(out, cap, "%s", exe);
-}
-
 static bool glob_match(const char *globs, const char *name)
 {
     if (!globs) return true;
@@ -407,7 +393,7 @@ int main(int argc, char **argv)
 {
     if (parse(argc, argv, &F.opt) != 0) return 2;
     char dir[PATH_MAX], err[512];
-    self_dir(dir, sizeof dir);
+    rn_self_dir(dir, sizeof dir);
     if (rn_adapter_load(&F.adapter, F.opt.adapter, dir, err, sizeof err) != 0) {
         fprintf(stderr, "webnn-fuzz: %s\n", err);
         return 2;

@@ -73,6 +73,15 @@ static cJSON *tensor_json(const wn_tensor *t, bool constant)
     return o;
 }
 
+/* {"descriptor", "data"} of an output */
+static cJSON *output_json(const wn_tensor *t)
+{
+    cJSON *e = cJSON_CreateObject();
+    cJSON_AddItemToObject(e, "descriptor", desc_json(&t->desc));
+    cJSON_AddItemToObject(e, "data", data_json(t));
+    return e;
+}
+
 static cJSON *value_json(const wn_graph *g, const wn_value *v)
 {
     cJSON *a;
@@ -143,13 +152,8 @@ int fd_write_vector(const char *dir, const fd_case *c, uint32_t k, const wn_tens
         cJSON_AddItemToObject(inputs, o->name, tensor_json(&ref[i], o->kind == WN_OPERAND_CONSTANT));
     }
     for (uint32_t j = 0; j < g->n_ops; j++) cJSON_AddItemToArray(ops, operation_json(g, &g->ops[j]));
-    for (uint32_t j = 0; j < target->n_outputs; j++) {
-        const wn_tensor *t = &ref[target->outputs[j]];
-        cJSON *e = cJSON_CreateObject();
-        cJSON_AddItemToObject(e, "descriptor", desc_json(&t->desc));
-        cJSON_AddItemToObject(e, "data", data_json(t));
-        cJSON_AddItemToObject(expected, g->operands[target->outputs[j]].name, e);
-    }
+    for (uint32_t j = 0; j < target->n_outputs; j++)
+        cJSON_AddItemToObject(expected, g->operands[target->outputs[j]].name, output_json(&ref[target->outputs[j]]));
     cJSON_AddItemToObject(graph, "inputs", inputs);
     cJSON_AddItemToObject(graph, "operators", ops);
     cJSON_AddItemToObject(graph, "expectedOutputs", expected);
@@ -185,13 +189,8 @@ int fd_write_vector(const char *dir, const fd_case *c, uint32_t k, const wn_tens
     cJSON_AddItemToObject(prov, "referenceOutputs", ro);
     if (act) {
         cJSON *ao = cJSON_CreateObject();
-        for (uint32_t j = 0; j < target->n_outputs; j++) {
-            const wn_tensor *t = &act[target->outputs[j]];
-            cJSON *e = cJSON_CreateObject();
-            cJSON_AddItemToObject(e, "descriptor", desc_json(&t->desc));
-            cJSON_AddItemToObject(e, "data", data_json(t));
-            cJSON_AddItemToObject(ao, g->operands[target->outputs[j]].name, e);
-        }
+        for (uint32_t j = 0; j < target->n_outputs; j++)
+            cJSON_AddItemToObject(ao, g->operands[target->outputs[j]].name, output_json(&act[target->outputs[j]]));
         cJSON_AddItemToObject(prov, "adapterOutputs", ao);
     }
     cJSON_AddItemToObject(file, "provenance", prov);
