@@ -21,7 +21,7 @@
 typedef struct options {
     const char *adapter, *ops, *out, *tolerances;
     double seconds, timeout;
-    uint64_t cases, seed;
+    uint64_t cases, seed, start;
     uint32_t jobs, max_minimize;
 } options;
 
@@ -40,6 +40,7 @@ static void usage(FILE *f)
             "  --seconds N          run for N seconds (default 60 unless --cases)\n"
             "  --cases N            run N cases\n"
             "  --seed S             seed (default 1): the same seed and adapter give the same cases\n"
+            "  --start N            first case number (default 0): --start N --cases 1 replays case N\n"
             "  --ops GLOB           draw only operations matching GLOB (comma-separated globs)\n"
             "  --jobs N             worker processes (default 1)\n"
             "  --out DIR            where minimized findings are written (default fuzz-findings)\n"
@@ -70,6 +71,7 @@ static int parse(int argc, char **argv, options *o)
         else if (strcmp(a, "--timeout") == 0) o->timeout = strtod(v, &end);
         else if (strcmp(a, "--cases") == 0) o->cases = strtoull(v, &end, 10);
         else if (strcmp(a, "--seed") == 0) o->seed = strtoull(v, &end, 0);
+        else if (strcmp(a, "--start") == 0) o->start = strtoull(v, &end, 10);
         else if (strcmp(a, "--jobs") == 0) o->jobs = (uint32_t)strtoul(v, &end, 10);
         else if (strcmp(a, "--max-minimize") == 0) o->max_minimize = (uint32_t)strtoul(v, &end, 10);
         else goto bad;
@@ -435,9 +437,10 @@ int main(int argc, char **argv)
     uint32_t *items = malloc(batch * sizeof *items);
     if (!items) return 2;
     for (uint32_t i = 0; i < batch; i++) items[i] = i;
+    F.base = F.opt.start;
     for (;;) {
-        uint64_t left = F.opt.cases ? F.opt.cases - F.base : batch;
-        if (F.opt.cases && F.base >= F.opt.cases) break;
+        uint64_t left = F.opt.cases ? F.opt.start + F.opt.cases - F.base : batch;
+        if (F.opt.cases && left == 0) break;
         if (F.opt.seconds >= 0 && now() - t0 >= F.opt.seconds) break;
         uint32_t n = left < batch ? (uint32_t)left : batch;
         rn_pool_cfg cfg = pool_cfg(F.opt.jobs);
