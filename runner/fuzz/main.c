@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "adapter.h"
+#include "cli.h"
 #include "fd.h"
 #include "fd_worker.h"
 #include "limits_query.h"
@@ -263,7 +264,9 @@ static void done(uint32_t item, const rn_result *r, void *ctx)
 static rn_pool_cfg pool_cfg(uint32_t jobs)
 {
     return (rn_pool_cfg){.jobs = jobs, .timeout = F.opt.timeout, .ctx = &F, .work = work, .worker_exit = worker_exit,
-                         .done = done, .name_of = name_of, .max_memory_bytes = 0};
+                         .done = done, .name_of = name_of,
+                         /* run-conformance's default cap: half the physical memory per worker */
+                         .max_memory_bytes = rn_sanitized_build() ? 0 : rn_default_max_memory_mb() << 20};
 }
 
 /* Runs the candidate in a fresh worker; its result (and, for FD_WRITE, the file's path). */
