@@ -55,8 +55,10 @@ static int parse(int argc, char **argv, options *o)
 {
     *o = (options){.adapter = "reference", .out = "fuzz-findings", .tolerances = "vectors/tolerance.json",
                    .seconds = -1, .timeout = 10, .seed = 1, .jobs = 1, .max_minimize = 2};
+    const char *a = NULL;
     for (int i = 1; i < argc; i++) {
-        const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+        a = argv[i];
+        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
             usage(stdout);
             exit(0);
@@ -89,7 +91,7 @@ static int parse(int argc, char **argv, options *o)
     if (o->seconds < 0 && o->cases == 0) o->seconds = 60;
     return 0;
 bad:
-    fprintf(stderr, "webnn-fuzz: unknown option or missing value: %s\n", argv[argc > 1 ? argc - 1 : 0]);
+    fprintf(stderr, "webnn-fuzz: unknown option or missing value: %s\n", a ? a : "");
     usage(stderr);
     return -1;
 }
