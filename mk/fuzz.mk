@@ -6,8 +6,8 @@
 FUZZ_SECONDS ?= 60
 FUZZ_BUILD := build-fuzz
 FUZZ_CFLAGS := -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all
-# fuzz_<name>.c is a target; fuzz_interp_shapes.c is a helper linked into fuzz_interp only
-FUZZ_HELPERS := fuzz_interp_shapes
+# fuzz_<name>.c is a target; fuzz_interp_shapes.c and fuzz_interp_ops.c are helpers linked into fuzz_interp only
+FUZZ_HELPERS := fuzz_interp_shapes fuzz_interp_ops
 FUZZ_NAMES := $(filter-out $(FUZZ_HELPERS),$(patsubst conformance/fuzz/%.c,%,$(sort $(wildcard conformance/fuzz/fuzz_*.c))))
 FUZZ_TARGETS := $(FUZZ_NAMES:%=$(FUZZ_BUILD)/%)
 FUZZ_LIBS_STAMP := $(FUZZ_BUILD)/.libs-ok
@@ -24,7 +24,8 @@ $(FUZZ_BUILD)/fuzz_%: conformance/fuzz/fuzz_%.c fuzz-libs
 	    $(FUZZ_BUILD)/libwebnnvec.a $(FUZZ_BUILD)/libwebnnref.a -lcjson -lm
 
 # fuzz_interp also links the shape-aware generators
-$(FUZZ_BUILD)/fuzz_interp: conformance/fuzz/fuzz_interp_shapes.c conformance/fuzz/fuzz_interp_shapes.h
+$(FUZZ_BUILD)/fuzz_interp: conformance/fuzz/fuzz_interp_shapes.c conformance/fuzz/fuzz_interp_shapes.h \
+    conformance/fuzz/fuzz_interp_ops.c conformance/fuzz/fuzz_interp_ops.h
 
 # Seeds: the vector files (small ones first) and the target's regression inputs. The JSON
 # seeds also drive the graph targets: their bytes are just choices there.
@@ -51,7 +52,7 @@ $(BUILD)/fuzz-replay/fuzz_%: $(BUILD)/obj/conformance/fuzz/fuzz_%.o $(BUILD)/obj
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(filter %.o,$^) $(filter %.a,$^) $(LDLIBS_VEC)
 
-$(BUILD)/fuzz-replay/fuzz_interp: $(BUILD)/obj/conformance/fuzz/fuzz_interp_shapes.o
+$(BUILD)/fuzz-replay/fuzz_interp: $(BUILD)/obj/conformance/fuzz/fuzz_interp_shapes.o $(BUILD)/obj/conformance/fuzz/fuzz_interp_ops.o
 
 .PHONY: fuzz-regressions
 fuzz-regressions: $(REPLAY_BINS) ## replay conformance/fuzz/regressions/<target>/* through each fuzz target

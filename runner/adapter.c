@@ -1,8 +1,10 @@
 /* Adapter loading and the ABI version check. */
 #include <dlfcn.h>
+#include <limits.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "adapter.h"
 #include "reference_adapter.h"
@@ -74,4 +76,18 @@ void rn_adapter_unload(rn_adapter *a)
     if (a->handle) dlclose(a->handle);
     a->handle = NULL;
     a->api = NULL;
+}
+
+void rn_self_dir(char *out, size_t cap)
+{
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n <= 0) {
+        snprintf(out, cap, ".");
+        return;
+    }
+    exe[n] = 0;
+    char *slash = strrchr(exe, '/');
+    if (slash) *slash = 0;
+    snprintf(out, cap, "%s", exe);
 }

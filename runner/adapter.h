@@ -20,6 +20,9 @@ typedef struct rn_adapter {
 int rn_adapter_load(rn_adapter *a, const char *spec, const char *self_dir, char *err, size_t cap);
 void rn_adapter_unload(rn_adapter *a);
 
+/* The folder of the running executable (where NAME adapters are looked for), "." when unknown. */
+void rn_self_dir(char *out, size_t cap);
+
 /* The check on a table, separate so it can be tested. */
 int rn_adapter_check_api(const wna_api *api, const char *label, char *err, size_t cap);
 

@@ -42,20 +42,6 @@ static double wall(void)
     return (double)tv.tv_sec + (double)tv.tv_usec * 1e-6;
 }
 
-static void self_dir(char *out, size_t cap)
-{
-    char exe[PATH_MAX];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n <= 0) {
-        snprintf(out, cap, ".");
-        return;
-    }
-    exe[n] = 0;
-    char *slash = strrchr(exe, '/');
-    if (slash) *slash = 0;
-    snprintf(out, cap, "%s", exe);
-}
-
 /* ---- finding a selected case by name (journal resume) ---- */
 
 static const rn_corpus *sort_corpus;
@@ -267,7 +253,7 @@ int main(int argc, char **argv)
                         "sanitizer's shadow memory)\n");
         max_memory_mb = 0;
     }
-    self_dir(dir, sizeof dir);
+    rn_self_dir(dir, sizeof dir);
     int rc = 2;
     if (rn_adapter_load(&s.adapter, opt.adapter, dir, err, sizeof err) != 0 || load_inputs(&s, dir, err, sizeof err) != 0) {
         fprintf(stderr, "run-conformance: %s\n", err);

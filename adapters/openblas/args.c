@@ -90,8 +90,8 @@ int obl_arg_sizes(const wna_operation *op, const char *name, size_t *out, uint32
     int got = obl_arg_ints(op, name, v, 8);
     if (got < 0) return obl_arg(op, name) ? -1 : 0;
     if ((uint32_t)got != n) return -1;
-    for (uint32_t i = 0; i < n; i++)
-        if (v[i] < 0 || v[i] > INT32_MAX) return -1;
+    for (uint32_t i = 0; i < n; i++) /* [EnforceRange] unsigned long: all of it is valid (64-bit arithmetic below) */
+        if (v[i] < 0 || v[i] > UINT32_MAX) return -1;
     for (uint32_t i = 0; i < n; i++) out[i] = (size_t)v[i];
     return 0;
 }

@@ -86,7 +86,7 @@ const char *obl_arg_string(const wna_operation *op, const char *name, const char
  * (or longer than cap: the caller sized cap from the spec's limits). */
 int obl_arg_ints(const wna_operation *op, const char *name, int64_t *out, uint32_t cap);
 
-/* A list of n sizes (padding, strides, ...) into out[0..n), each in [0, 2^31): 0 when present and
+/* A list of n sizes (padding, strides, ...) into out[0..n), each in [0, 2^32): 0 when present and
  * well formed or when absent (out is left as the caller's defaults), -1 otherwise. */
 int obl_arg_sizes(const wna_operation *op, const char *name, size_t *out, uint32_t n);
 

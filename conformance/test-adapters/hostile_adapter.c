@@ -10,7 +10,10 @@
  *     alloc    ask malloc for 2^46 bytes, then allocate and touch 256 MiB blocks until
  *              malloc fails (as under run-conformance --max-memory); compute() then fails
  *              with an out-of-memory error; it gives up (and says so) after 8 GiB
- *     leak     leak 64 KiB on every compute, then behave */
+ *     leak     leak 64 KiB on every compute, then behave
+ *     wrong    a subtle bug: element 0 of every float output that OP itself produces is moved
+ *              up by 2^14 representable values (float32; 2^6 for float16), nothing else
+ *              changes (the differential fuzzer's smoke test must catch and minimize it) */
 #include <math.h>
 #include <signal.h>
 #include <stdint.h>
@@ -24,14 +27,18 @@
 
 const wna_api *webnn_adapter_entry(void);
 
-typedef enum action { A_NONE, A_SEGV, A_ABORT, A_HANG, A_EXIT, A_GARBAGE, A_NAN, A_SHAPE, A_OVERRUN, A_BUILDERR, A_SLOW, A_ALLOC, A_LEAK } action;
+typedef enum action { A_NONE, A_SEGV, A_ABORT, A_HANG, A_EXIT, A_GARBAGE, A_NAN, A_SHAPE, A_OVERRUN, A_BUILDERR, A_SLOW, A_ALLOC, A_LEAK, A_WRONG } action;
 
 static const char *const action_names[] = {"", "segv", "abort", "hang", "exit", "garbage", "nan",
-                                           "shape", "overrun", "builderr", "slow", "alloc", "leak"};
+                                           "shape", "overrun", "builderr", "slow", "alloc", "leak", "wrong"};
+
+#define MAX_WRONG 16
 
 struct wna_compiled {
     wna_compiled *inner;
     action act;
+    char *wrong[MAX_WRONG]; /* A_WRONG: names of the outputs the op produces */
+    uint32_t n_wrong;
 };
 
 static const wna_api *ref;
@@ -59,7 +66,10 @@ static action action_for(const char *op)
 static int h_build(wna_context *ctx, const wna_graph *g, wna_compiled **out, wna_error *err)
 {
     action act = A_NONE;
-    for (uint32_t i = 0; i < g->n_operations && act == A_NONE; i++) act = action_for(g->operations[i].op);
+    for (uint32_t i = 0; i < g->n_operations && act == A_NONE; i++) {
+        act = action_for(g->operations[i].op);
+        if (act == A_WRONG) act = A_NONE; /* per output, below */
+    }
     if (act == A_BUILDERR) {
         err->kind = WNA_OPERATION_ERROR;
         snprintf(err->message, sizeof err->message, "hostile adapter: build refused");
@@ -72,6 +82,9 @@ static int h_build(wna_context *ctx, const wna_graph *g, wna_compiled **out, wna
         return -1;
     }
     c->act = act;
+    for (uint32_t i = 0; i < g->n_operations; i++)
+        for (uint32_t j = 0; action_for(g->operations[i].op) == A_WRONG && j < g->operations[i].n_outputs; j++)
+            if (c->n_wrong < MAX_WRONG) c->wrong[c->n_wrong++] = strdup(g->operands[g->operations[i].outputs[j]].name);
     *out = c;
     return 0;
 }
@@ -163,6 +176,21 @@ static int h_compute(wna_compiled *c, const wna_tensor *ins, uint32_t n_in, wna_
     }
     if (ref->compute(c->inner, ins, n_in, outs, n_out, err) != 0) return -1;
     misbehave_outputs(c->act, outs, n_out);
+    for (uint32_t k = 0; k < n_out; k++)
+        for (uint32_t w = 0; w < c->n_wrong; w++) {
+            if (!c->wrong[w] || strcmp(c->wrong[w], outs[k].name) != 0) continue;
+            if (outs[k].desc.dtype == WNA_FLOAT32 && outs[k].nbytes >= 4) {
+                uint32_t bits;
+                memcpy(&bits, outs[k].data, 4);
+                bits += 1u << 14;
+                memcpy(outs[k].data, &bits, 4);
+            } else if (outs[k].desc.dtype == WNA_FLOAT16 && outs[k].nbytes >= 2) {
+                uint16_t bits;
+                memcpy(&bits, outs[k].data, 2);
+                bits = (uint16_t)(bits + 64);
+                memcpy(outs[k].data, &bits, 2);
+            }
+        }
     return 0;
 }
 
@@ -170,6 +198,7 @@ static void h_release_graph(wna_compiled *c)
 {
     if (!c) return;
     ref->release_graph(c->inner);
+    for (uint32_t w = 0; w < c->n_wrong; w++) free(c->wrong[w]);
     free(c);
 }
 

@@ -48,16 +48,23 @@ double wn_arg_double(const wn_call *c, const char *name, double dflt)
     return v && v->kind == WN_V_NUMBER ? v->u.number.f : dflt;
 }
 
+/* An integer argument's value: validation has checked it is integral and in range, but an
+ * MLNumber may carry it as a double (WN_NUM_FLOAT: .i is not set), as JavaScript does. */
+static int64_t integral(const wn_number *n)
+{
+    return n->kind == WN_NUM_FLOAT ? (int64_t)n->f : n->i;
+}
+
 uint32_t wn_arg_uint(const wn_call *c, const char *name, uint32_t dflt)
 {
     const wn_value *v = wn_arg(c, name);
-    return v && v->kind == WN_V_NUMBER ? (uint32_t)v->u.number.i : dflt;
+    return v && v->kind == WN_V_NUMBER ? (uint32_t)integral(&v->u.number) : dflt;
 }
 
 int32_t wn_arg_int(const wn_call *c, const char *name, int32_t dflt)
 {
     const wn_value *v = wn_arg(c, name);
-    return v && v->kind == WN_V_NUMBER ? (int32_t)v->u.number.i : dflt;
+    return v && v->kind == WN_V_NUMBER ? (int32_t)integral(&v->u.number) : dflt;
 }
 
 wn_number wn_arg_number(const wn_call *c, const char *name, wn_number dflt)
@@ -96,8 +103,8 @@ bool wn_arg_is_list(const wn_call *c, const char *name)
 uint32_t wn_arg_uint_at(const wn_call *c, const char *name, uint32_t i)
 {
     const wn_value *v = wn_arg(c, name);
-    if (v && v->kind == WN_V_NUMBER_LIST && i < v->count) return (uint32_t)v->u.numbers[i].i;
-    if (v && v->kind == WN_V_NUMBER && i == 0) return (uint32_t)v->u.number.i;
+    if (v && v->kind == WN_V_NUMBER_LIST && i < v->count) return (uint32_t)integral(&v->u.numbers[i]);
+    if (v && v->kind == WN_V_NUMBER && i == 0) return (uint32_t)integral(&v->u.number);
     return 0;
 }
 
