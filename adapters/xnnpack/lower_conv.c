@@ -17,9 +17,12 @@ static int spatial_options(const wna_operation *op, xa_node *n, wna_error *err)
         return xa_fail(err, WNA_TYPE_ERROR, "%s: padding, strides or dilations of the wrong length", op->op);
     for (int i = 0; i < 4; i++)
         if (p[i] < 0 || p[i] > INT32_MAX) return xa_fail(err, WNA_TYPE_ERROR, "%s: padding %lld", op->op, (long long)p[i]);
-    for (int i = 0; i < 2; i++)
-        if (s[i] < 1 || d[i] < 1 || s[i] > INT32_MAX || d[i] > INT32_MAX)
+    for (int i = 0; i < 2; i++) {
+        if (s[i] < 1 || d[i] < 1)
             return xa_fail(err, WNA_TYPE_ERROR, "%s: strides and dilations must be positive", op->op);
+        if (s[i] > UINT32_MAX || d[i] > UINT32_MAX) /* XNNPACK takes uint32_t; WebNN's are unsigned long too */
+            return xa_fail(err, WNA_NOT_SUPPORTED_ERROR, "%s: a stride or dilation beyond 2^32-1", op->op);
+    }
     n->pad[0] = (uint32_t)p[0]; /* XNNPACK: top, right, bottom, left */
     n->pad[1] = (uint32_t)p[3];
     n->pad[2] = (uint32_t)p[1];

@@ -80,6 +80,9 @@ CONFIGS = [
     ((1, 2, 4, 6), {"windowDimensions": [2, 2], "padding": [0, 1, 1, 0]}),
     ((1, 1, 1, 1), {"windowDimensions": [1, 1]}),
     ((3, 1, 3, 4), {"windowDimensions": [3, 4], "strides": [1, 1]}),
+    # a stride beyond 2^31 (a valid unsigned long): one window per row (found by webnn-fuzz in
+    # the OpenBLAS adapter, which refused it)
+    ((1, 1, 5, 2), {"windowDimensions": [2, 2], "strides": [3, 2684354560], "outputShapeRounding": "ceil"}),
 ]
 
 
