@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "adapter.h"
+#include "process_adapter.h"
 #include "reference_adapter.h"
 
 int rn_adapter_check_api(const wna_api *api, const char *label, char *err, size_t cap)
@@ -40,6 +41,10 @@ int rn_adapter_load(rn_adapter *a, const char *spec, const char *self_dir, char 
     if (!spec || strcmp(spec, "reference") == 0) {
         a->api = wna_reference_api();
         snprintf(a->label, sizeof a->label, "reference (built-in)");
+    } else if (strncmp(spec, "process:", 8) == 0) {
+        a->api = wna_process_api(spec + 8);
+        a->take_crash = wna_process_take_crash;
+        snprintf(a->label, sizeof a->label, "%s", spec);
     } else {
         size_t n = strlen(spec);
         if (strchr(spec, '/') || (n > 3 && strcmp(spec + n - 3, ".so") == 0))
