@@ -121,7 +121,7 @@ function pool(onnx, extra) {
     const inHW = nhwc ? [s[1], s[2]] : [s[2], s[3]];
     const win = a.nums('windowDimensions', inHW);
     const strides = a.nums('strides', [1, 1]), dil = a.nums('dilations', [1, 1]), pad = a.nums('padding', [0, 0, 0, 0]);
-    let ceil = a.str('roundingType', 'floor') === 'ceil' ? 1 : 0;
+    let ceil = a.str('outputShapeRounding', 'floor') === 'ceil' ? 1 : 0;
     const sizes = a.nums('outputSizes');
     if (sizes) { // outputSizes pick floor or ceil rounding
       const floorSize = (i) => Math.floor((inHW[i] + pad[2 * i] + pad[2 * i + 1] - (win[i] - 1) * dil[i] - 1) / strides[i]) + 1;
@@ -132,6 +132,9 @@ function pool(onnx, extra) {
   };
 }
 
+// BatchNormalization's scale, B, mean, var
+const ins0 = (b, a, c, t) => [a.has('scale') ? a.x('scale') : ones(b, c, t), a.has('bias') ? a.x('bias') : zeros(b, c, t),
+                              a.x('mean'), a.x('variance')];
 const ones = (b, n, type) => b.constant(Array(n).fill(1), type);
 const zeros = (b, n, type) => b.constant(Array(n).fill(0), type);
 
@@ -140,18 +143,22 @@ const TABLE = {
   argMin: argMinMax('ArgMin'),
   argMax: argMinMax('ArgMax'),
   batchNormalization: {
-    onnx: 'BatchNormalization (channel axis moved to 1 by Transpose; absent scale/bias = 1/0 constants)',
+    onnx: 'BatchNormalization (channel axis moved to 1 by Transpose, rank 1 reshaped to [1, C]; absent scale/bias = 1/0 constants)',
     pos: { input: 'T', mean: 'T', variance: 'T', scale: 'T', bias: 'T', output: 'T' }, T: FLOAT,
     probe: { ins: { input: [2, 3, 2], mean: [3], variance: [3] }, outs: [[2, 3, 2]] },
     emit: (b, a) => {
       const d = a.desc('input'), axis = a.num('axis', 1), r = d.shape.length, c = d.shape[axis];
-      if (r < 2) throw new MappingError('batchNormalization: ONNX BatchNormalization needs rank >= 2');
       const t = d.dataType;
-      const ins = (x) => [x, a.has('scale') ? a.x('scale') : ones(b, c, t), a.has('bias') ? a.x('bias') : zeros(b, c, t),
-                          a.x('mean'), a.x('variance')];
-      const attrs = { epsilon: { float: a.num('epsilon', 1e-5) } };
+      if (r === 1) { // ONNX wants [N, C, ...]: [C] as [1, C]
+        const y = b.node('BatchNormalization', [b.node('Reshape', [a.x('input'), b.i64([1, c])]), ...ins0(b, a, c, t)], undefined,
+                         { epsilon: a.float('epsilon', 1e-5) });
+        return b.node('Reshape', [y, b.i64([c])], [a.out()]);
+      }
+      const ins = (x) => [x, ...ins0(b, a, c, t)];
+      const attrs = { epsilon: a.float('epsilon', 1e-5) };
       if (axis === 1) return b.node('BatchNormalization', ins(a.x('input')), [a.out()], attrs);
-      const perm = [0, axis, ...range(r).filter((i) => i !== 0 && i !== axis)];
+      const others = range(r).filter((i) => i !== axis);
+      const perm = [others[0], axis, ...others.slice(1)];
       const inv = perm.map((_, i) => perm.indexOf(i));
       const y = b.node('BatchNormalization', ins(b.transpose(a.x('input'), perm)), undefined, attrs);
       b.node('Transpose', [y], [a.out()], { perm: inv });
@@ -163,11 +170,13 @@ const TABLE = {
     emit: (b, a) => b.cast(a.x('input'), a.outDesc().dataType, a.out()),
   },
   clamp: {
-    onnx: 'Clip (min/max as constants of the input type)', pos: { input: 'T', output: 'T' }, T: ALL,
+    onnx: 'Clip (min/max as constants of the input type; absent: -/+Infinity for floats)', pos: { input: 'T', output: 'T' }, T: ALL,
     probe: { ins: { input: S }, args: { minValue: { number: 0 }, maxValue: { number: 1 } }, outs: [S] },
     emit: (b, a) => {
       const t = a.desc('input').dataType;
-      const lo = a.num('minValue'), hi = a.num('maxValue');
+      // absent bounds: none (ONNX's absent max would be the largest finite float, not infinity)
+      const float = t === 'float32' || t === 'float16';
+      const lo = a.num('minValue', float ? -Infinity : undefined), hi = a.num('maxValue', float ? Infinity : undefined);
       b.node('Clip', [a.x('input'), lo === undefined ? '' : b.scalar(lo, t), hi === undefined ? '' : b.scalar(hi, t)], [a.out()]);
     },
   },
@@ -235,7 +244,7 @@ const TABLE = {
   sign: unary('Sign', ['float32', 'float16', 'int32', 'int64', 'int8']),
   sqrt: unary('Sqrt', FLOAT),
   tan: unary('Tan', FLOAT),
-  elu: unary('Elu', FLOAT, (a) => ({ alpha: { float: a.num('alpha', 1) } })),
+  elu: unary('Elu', FLOAT, (a) => ({ alpha: a.float('alpha', 1) })),
   expand: {
     onnx: 'Expand', pos: { input: 'T', output: 'T' }, T: ALL,
     probe: { ins: { input: [3] }, args: { newShape: { numbers: S } }, outs: [S] },
@@ -261,11 +270,11 @@ const TABLE = {
     onnx: 'Gemm (alpha, beta, transA, transB)', pos: { a: 'T', b: 'T', c: 'T', output: 'T' }, T: FLOAT,
     probe: { ins: { a: S, b: [3, 2] }, outs: [[2, 2]] },
     emit: (b, a) => b.node('Gemm', [a.x('a'), a.x('b'), ...(a.has('c') ? [a.x('c')] : [])], [a.out()], {
-      alpha: { float: a.num('alpha', 1) }, beta: { float: a.num('beta', 1) },
+      alpha: a.float('alpha', 1), beta: a.float('beta', 1),
       transA: a.bool('aTranspose', false) ? 1 : 0, transB: a.bool('bTranspose', false) ? 1 : 0,
     }),
   },
-  hardSigmoid: unary('HardSigmoid', FLOAT, (a) => ({ alpha: { float: a.num('alpha', 0.2) }, beta: { float: a.num('beta', 0.5) } })),
+  hardSigmoid: unary('HardSigmoid', FLOAT, (a) => ({ alpha: a.float('alpha', 0.2), beta: a.float('beta', 0.5) })),
   hardSwish: unary('HardSwish', FLOAT),
   instanceNormalization: {
     onnx: 'InstanceNormalization (Transposes for nhwc; absent scale/bias = 1/0 constants)',
@@ -275,17 +284,24 @@ const TABLE = {
       const d = a.desc('input'), t = d.dataType, nhwc = a.str('layout', 'nchw') === 'nhwc';
       const c = nhwc ? d.shape[3] : d.shape[1];
       const scale = a.has('scale') ? a.x('scale') : ones(b, c, t), bias = a.has('bias') ? a.x('bias') : zeros(b, c, t);
-      inNchw(b, a, (x, out) => b.node('InstanceNormalization', [x, scale, bias], out && [out], { epsilon: { float: a.num('epsilon', 1e-5) } }));
+      inNchw(b, a, (x, out) => b.node('InstanceNormalization', [x, scale, bias], out && [out], { epsilon: a.float('epsilon', 1e-5) }));
     },
   },
   layerNormalization: {
-    onnx: 'LayerNormalization (axes moved last by Transpose when they are not the trailing ones)',
+    onnx: 'LayerNormalization (axes moved last by Transpose when they are not the trailing ones; no axes: over an added size-1 axis)',
     pos: { input: 'T', scale: 'T', bias: 'T', output: 'T' }, T: FLOAT,
     probe: { ins: { input: S }, outs: [S] },
     emit: (b, a) => {
       const d = a.desc('input'), r = d.shape.length, t = d.dataType;
       const axes = a.nums('axes', range(r).slice(1));
-      if (axes.length === 0) throw new MappingError('layerNormalization over no axes has no ONNX LayerNormalization form');
+      if (axes.length === 0) { // over a trailing size-1 axis added by Reshape: the same mean (x) and variance (0)
+        const shape1 = [...d.shape, 1];
+        const ins = [b.node('Reshape', [a.x('input'), b.i64(shape1)]),
+                     a.has('scale') ? b.node('Reshape', [a.x('scale'), b.i64([1])]) : b.constant([1], t, [1])];
+        if (a.has('bias')) ins.push(b.node('Reshape', [a.x('bias'), b.i64([1])]));
+        const y = b.node('LayerNormalization', ins, undefined, { axis: r, epsilon: a.float('epsilon', 1e-5) });
+        return b.node('Reshape', [y, b.i64(d.shape)], [a.out()]);
+      }
       const rest = range(r).filter((i) => !axes.includes(i));
       const perm = [...rest, ...axes];
       const moved = perm.some((p, i) => p !== i);
@@ -293,13 +309,13 @@ const TABLE = {
       const count = n.reduce((x, y) => x * y, 1);
       const scale = a.has('scale') ? a.x('scale') : b.constant(Array(count).fill(1), t, n);
       const ins = [moved ? b.transpose(a.x('input'), perm) : a.x('input'), scale, ...(a.has('bias') ? [a.x('bias')] : [])];
-      const attrs = { axis: rest.length, epsilon: { float: a.num('epsilon', 1e-5) } };
+      const attrs = { axis: rest.length, epsilon: a.float('epsilon', 1e-5) };
       if (!moved) return b.node('LayerNormalization', ins, [a.out()], attrs);
       const y = b.node('LayerNormalization', ins, undefined, attrs);
       b.node('Transpose', [y], [a.out()], { perm: perm.map((_, i) => perm.indexOf(i)) });
     },
   },
-  leakyRelu: unary('LeakyRelu', FLOAT, (a) => ({ alpha: { float: a.num('alpha', 0.01) } })),
+  leakyRelu: unary('LeakyRelu', FLOAT, (a) => ({ alpha: a.float('alpha', 0.01) })),
   linear: {
     onnx: 'Mul + Add (alpha, beta as constants of the input type)', pos: { input: 'T', output: 'T' }, T: FLOAT,
     probe: { ins: { input: S }, outs: [S] },
@@ -313,9 +329,10 @@ const TABLE = {
     probe: { ins: { a: S, b: [3, 2] }, outs: [[2, 2]] }, emit: binaryEmit('MatMul'),
   },
   pad: {
-    onnx: 'Pad (mode constant/edge/reflect; value as a constant of the input type)', pos: { input: 'T', output: 'T' }, T: ALL,
+    onnx: 'Pad (mode constant/edge/reflect; value as a constant of the input type; rank 0: Identity)', pos: { input: 'T', output: 'T' }, T: ALL,
     probe: { ins: { input: S }, args: { beginningPadding: { numbers: [1, 0] }, endingPadding: { numbers: [0, 1] } }, outs: [[3, 4]] },
     emit: (b, a) => {
+      if (a.desc('input').shape.length === 0) return b.node('Identity', [a.x('input')], [a.out()]); // ORT's Pad refuses rank 0
       const mode = { constant: 'constant', edge: 'edge', reflection: 'reflect' }[a.str('mode', 'constant')];
       const ins = [a.x('input'), b.i64([...a.nums('beginningPadding'), ...a.nums('endingPadding')])];
       if (mode === 'constant') ins.push(b.scalar(a.num('value', 0), a.desc('input').dataType));
@@ -323,7 +340,7 @@ const TABLE = {
     },
   },
   averagePool2d: {
-    onnx: 'AveragePool (count_include_pad 0; ceil_mode from roundingType or outputSizes)', pos: { input: 'T', output: 'T' }, T: FLOAT,
+    onnx: 'AveragePool (count_include_pad 0; ceil_mode from outputShapeRounding or outputSizes)', pos: { input: 'T', output: 'T' }, T: FLOAT,
     probe: { ins: { input: [1, 1, 2, 2] }, outs: [[1, 1, 1, 1]] }, emit: pool('AveragePool', { count_include_pad: 0 }),
   },
   l2Pool2d: {

@@ -27,6 +27,19 @@ function f16bits(x) {
   return sign | ((e + 15) << 10) | (v / 2 ** e * 1024 - 1024);
 }
 
+// The float16 value nearest x (a float attribute of a float16 op: the spec casts it first).
+function f16value(x) {
+  const h = f16bits(x), e = (h >> 10) & 31, m = h & 1023, sign = h & 0x8000 ? -1 : 1;
+  if (e === 31) return m ? NaN : sign * Infinity;
+  return sign * (e ? (1 + m / 1024) * 2 ** (e - 15) : m * 2 ** -24);
+}
+
+// An MLNumber cast to an integer type: halves to even (as the spec's examples have it).
+function roundEven(v) {
+  const r = Math.round(v);
+  return Math.abs(v % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
+}
+
 const BYTES = { float32: 4, float16: 2, int32: 4, uint32: 4, int64: 8, uint64: 8, int8: 1, uint8: 1, bool: 1 };
 const INT_RANGE = {
   int32: [-(2n ** 31n), 2n ** 31n - 1n], uint32: [0n, 2n ** 32n - 1n], int64: [-(2n ** 63n), 2n ** 63n - 1n],
@@ -52,7 +65,7 @@ function encode(values, type) {
       case 'float16': b.writeUInt16LE(f16bits(v), 2 * i); break;
       default: {
         const [lo, hi] = INT_RANGE[type];
-        let x = typeof v === 'bigint' ? v : Number.isNaN(v) ? 0n : v === Infinity ? hi : v === -Infinity ? lo : BigInt(Math.trunc(v));
+        let x = typeof v === 'bigint' ? v : Number.isNaN(v) ? 0n : v === Infinity ? hi : v === -Infinity ? lo : BigInt(roundEven(v));
         x = x < lo ? lo : x > hi ? hi : x;
         if (type === 'int32') b.writeInt32LE(Number(x), 4 * i);
         else if (type === 'uint32') b.writeUInt32LE(Number(x), 4 * i);
@@ -117,6 +130,12 @@ class Args {
   operand(n) { return this.a[n] ? this.a[n].operand : undefined; }
   x(n) { const k = this.operand(n); return k === undefined ? '' : this.b.name(k); } // ONNX name ('' = absent)
   desc(n) { return this.b.desc(this.operand(n)); }
+  // a float attribute in the precision of the op's data type
+  float(n, dflt) {
+    const v = this.num(n, dflt);
+    const t = (this.desc(this.has('input') ? 'input' : 'a') || {}).dataType;
+    return { float: t === 'float16' ? f16value(v) : v };
+  }
   num(n, dflt) { return this.a[n] ? numValue(this.a[n].number) : dflt; }
   nums(n, dflt) { return this.a[n] ? this.a[n].numbers.map(numValue).map((v) => (typeof v === 'bigint' ? Number(v) : v)) : dflt; }
   bool(n, dflt) { return this.a[n] ? this.a[n].bool : dflt; }
@@ -137,4 +156,4 @@ function translate(graph, body, table) {
   return b.model();
 }
 
-module.exports = { translate, MappingError, encode, numValue, f16bits, BYTES, OPSET };
+module.exports = { translate, MappingError, encode, numValue, f16bits, f16value, BYTES, OPSET };
