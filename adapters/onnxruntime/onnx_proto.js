@@ -56,6 +56,8 @@ function attribute(name, value) {
     parts.push(fFloat(2, value.float), fVarint(20, ATTR.FLOAT));
   } else if (value && value.floats) {
     parts.push(...value.floats.map((f) => fFloat(7, f)), fVarint(20, ATTR.FLOATS));
+  } else if (value && value.strings) {
+    parts.push(...value.strings.map((x) => fString(9, x)), fVarint(20, ATTR.STRINGS));
   } else if (typeof value === 'string') {
     parts.push(fString(4, value), fVarint(20, ATTR.STRING));
   } else if (Array.isArray(value)) {

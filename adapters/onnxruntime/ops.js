@@ -274,6 +274,18 @@ const TABLE = {
       transA: a.bool('aTranspose', false) ? 1 : 0, transB: a.bool('bTranspose', false) ? 1 : 0,
     }),
   },
+  gru: {
+    onnx: 'GRU (gates zrh = WebNN zrn; rzn reordered by Split+Concat; linear_before_reset = resetAfter)',
+    pos: { input: 'T', weight: 'T', recurrentWeight: 'T', bias: 'T', recurrentBias: 'T', initialHiddenState: 'T', output0: 'T', output1: 'T' },
+    T: FLOAT, probe: { ins: { input: [1, 1, 2], weight: [1, 6, 2], recurrentWeight: [1, 6, 2] }, args: { hiddenSize: { number: 2 } }, outs: [[1, 1, 2]] },
+    emit: recurrent('GRU', false),
+  },
+  gruCell: {
+    onnx: 'GRU over one step (Reshape to add the steps and directions axes)',
+    pos: { input: 'T', weight: 'T', recurrentWeight: 'T', hiddenState: 'T', bias: 'T', recurrentBias: 'T', output: 'T' },
+    T: FLOAT, probe: { ins: { input: [1, 2], weight: [6, 2], recurrentWeight: [6, 2], hiddenState: [1, 2] }, args: { hiddenSize: { number: 2 } }, outs: [[1, 2]] },
+    emit: recurrent('GRU', true),
+  },
   hardSigmoid: unary('HardSigmoid', FLOAT, (a) => ({ alpha: a.float('alpha', 0.2), beta: a.float('beta', 0.5) })),
   hardSwish: unary('HardSwish', FLOAT),
   instanceNormalization: {
@@ -324,6 +336,21 @@ const TABLE = {
       b.node('Add', [b.node('Mul', [a.x('input'), b.scalar(a.num('alpha', 1), t)]), b.scalar(a.num('beta', 0), t)], [a.out()]);
     },
   },
+  lstm: {
+    onnx: 'LSTM (gates iofc = WebNN iofg; ifgo reordered by Split+Concat; without peepholes)',
+    // no peepholeWeight: ONNX's output gate peeps at the new cell state, WebNN's at the previous one
+    pos: { input: 'T', weight: 'T', recurrentWeight: 'T', bias: 'T', recurrentBias: 'T', initialHiddenState: 'T',
+           initialCellState: 'T', output0: 'T', output1: 'T', output2: 'T' },
+    T: FLOAT, probe: { ins: { input: [1, 1, 2], weight: [1, 8, 2], recurrentWeight: [1, 8, 2] }, args: { hiddenSize: { number: 2 } }, outs: [[1, 1, 2], [1, 1, 2]] },
+    emit: recurrent('LSTM', false),
+  },
+  lstmCell: {
+    onnx: 'LSTM over one step (Reshape to add the steps and directions axes)',
+    pos: { input: 'T', weight: 'T', recurrentWeight: 'T', hiddenState: 'T', cellState: 'T', bias: 'T', recurrentBias: 'T',
+           output0: 'T', output1: 'T' }, // no peepholeWeight (see lstm)
+    T: FLOAT, probe: { ins: { input: [1, 2], weight: [8, 2], recurrentWeight: [8, 2], hiddenState: [1, 2], cellState: [1, 2] }, args: { hiddenSize: { number: 2 } }, outs: [[1, 2], [1, 2]] },
+    emit: recurrent('LSTM', true),
+  },
   matmul: {
     onnx: 'MatMul', pos: { a: 'T', b: 'T', output: 'T' }, T: FLOAT,
     probe: { ins: { a: S, b: [3, 2] }, outs: [[2, 2]] }, emit: binaryEmit('MatMul'),
@@ -361,6 +388,18 @@ const TABLE = {
       b.node('PRelu', [x, a.x('slope')], [a.out()]);
     },
   },
+  quantizeLinear: {
+    onnx: 'QuantizeLinear (blockwise scale/zeroPoint repeated to the input shape by Reshape+Expand; blocked, block_size 1)',
+    pos: { input: 'U', scale: 'U', zeroPoint: 'T', output: 'T' }, T: ['uint8', 'int8', 'uint32', 'int32'], U: FLOAT,
+    probe: { ins: { input: [2, 4], scale: [2, 1], zeroPoint: [2, 1] }, outs: [[2, 4]] },
+    emit: (b, a) => quantize(b, a, 'QuantizeLinear'),
+  },
+  dequantizeLinear: {
+    onnx: 'DequantizeLinear (blockwise scale/zeroPoint repeated to the input shape by Reshape+Expand; blocked, block_size 1)',
+    pos: { input: 'T', scale: 'U', zeroPoint: 'T', output: 'U' }, T: ['uint8', 'int8', 'uint32', 'int32'], U: FLOAT,
+    probe: { ins: { input: [2, 4], scale: [2, 1], zeroPoint: [2, 1] }, outs: [[2, 4]], outType: '$U' },
+    emit: (b, a) => quantize(b, a, 'DequantizeLinear'),
+  },
   reduceL1: reduce('ReduceL1', ALL.slice(0, 6)),
   reduceL2: reduce('ReduceL2', FLOAT),
   reduceLogSum: reduce('ReduceLogSum', FLOAT),
@@ -372,6 +411,22 @@ const TABLE = {
   reduceSum: reduce('ReduceSum', ALL.slice(0, 6)),
   reduceSumSquare: reduce('ReduceSumSquare', ALL.slice(0, 6)),
   relu: unary('Relu', ['float32', 'float16', 'int32', 'int64', 'int8']),
+  resample2d: {
+    onnx: 'Resize (sizes = the output shape; half_pixel; nearest: round_prefer_floor, i.e. ceil(x - 0.5); axes moved innermost by Transpose)',
+    pos: { input: 'T', output: 'T' }, T: ['float32', 'float16', 'int8', 'uint8'],
+    probe: { ins: { input: [1, 1, 2, 2] }, args: { sizes: { numbers: [4, 4] } }, outs: [[1, 1, 4, 4]] },
+    emit: (b, a) => {
+      const linear = a.str('mode', 'nearest-neighbor') === 'linear';
+      const attrs = { mode: linear ? 'linear' : 'nearest', coordinate_transformation_mode: 'half_pixel',
+                      ...(linear ? {} : { nearest_mode: 'round_prefer_floor' }) };
+      // ONNX Runtime's linear Resize of a 4-D tensor works on the two innermost axes only
+      const axes = a.nums('axes', [2, 3]), out = a.outDesc().shape;
+      const perm = [...range(4).filter((i) => !axes.includes(i)), ...axes];
+      if (perm.every((p, i) => p === i)) return b.node('Resize', [a.x('input'), '', '', b.i64(out)], [a.out()], attrs);
+      const y = b.node('Resize', [b.transpose(a.x('input'), perm), '', '', b.i64(perm.map((p) => out[p]))], undefined, attrs);
+      b.node('Transpose', [y], [a.out()], { perm: perm.map((_, i) => perm.indexOf(i)) });
+    },
+  },
   reshape: {
     onnx: 'Reshape', pos: { input: 'T', output: 'T' }, T: ALL,
     probe: { ins: { input: S }, args: { newShape: { numbers: [3, 2] } }, outs: [[3, 2]] },
@@ -449,6 +504,72 @@ const TABLE = {
     emit: (b, a) => b.node('Where', [b.cast(a.x('condition'), 'bool'), a.x('trueValue'), a.x('falseValue')], [a.out()]),
   },
 };
+
+// ---- recurrent: WebNN gru/lstm(Cell) -> ONNX GRU/LSTM (gates zrh / iofc) ----
+const ACT = { relu: 'Relu', sigmoid: 'Sigmoid', tanh: 'Tanh' };
+// gate order of a WebNN layout, as indices into ONNX's order
+const GATES = { zrn: null, rzn: [1, 0, 2], iofg: null, ifgo: [0, 3, 1, 2] };
+
+function recurrent(onnx, cell) {
+  return (b, a) => {
+    const lstm = onnx === 'LSTM', g = lstm ? 4 : 3, h = a.num('hiddenSize');
+    const layout = a.str('layout', lstm ? 'iofg' : 'zrn'), order = GATES[layout];
+    const dirs = cell ? 1 : a.str('direction', 'forward') === 'both' ? 2 : 1;
+    const t = a.desc('input').dataType;
+    const lead = (name, shape) => (cell ? b.node('Reshape', [a.x(name), b.i64([1, ...shape])]) : a.x(name)); // add the directions axis
+    // gate blocks along axis 1 in ONNX's order (Split + Concat: layout glue)
+    const reorder = (x) => {
+      if (!order) return x;
+      const parts = Array.from({ length: g }, () => b.tmp());
+      b.node('Split', [x, b.i64(Array(g).fill(h))], parts, { axis: 1 });
+      return b.node('Concat', order.map((i) => parts[i]), undefined, { axis: 1 });
+    };
+    const inShape = a.desc('input').shape, inputSize = inShape[inShape.length - 1];
+    const X = cell ? b.node('Reshape', [a.x('input'), b.i64([1, ...inShape])]) : a.x('input');
+    const W = reorder(lead('weight', [g * h, inputSize])), R = reorder(lead('recurrentWeight', [g * h, h]));
+    let B = '';
+    if (a.has('bias') || a.has('recurrentBias')) {
+      const part = (n) => (a.has(n) ? reorder(lead(n, [g * h])) : b.constant(Array(dirs * g * h).fill(0), t, [dirs, g * h]));
+      B = b.node('Concat', [part('bias'), part('recurrentBias')], undefined, { axis: 1 });
+    }
+    const batch = inShape[cell ? 0 : 1];
+    const H0 = cell ? lead('hiddenState', [batch, h]) : a.x('initialHiddenState');
+    const ins = [X, W, R, B, '', H0];
+    if (lstm) ins.push(cell ? lead('cellState', [batch, h]) : a.x('initialCellState'));
+    const acts = (a.a.activations ? a.a.activations.strings : lstm ? ['sigmoid', 'tanh', 'tanh'] : ['sigmoid', 'tanh']).map((x) => ACT[x]);
+    const attrs = {
+      hidden_size: h, activations: { strings: dirs === 2 ? [...acts, ...acts] : acts },
+      direction: cell ? 'forward' : { forward: 'forward', backward: 'reverse', both: 'bidirectional' }[a.str('direction', 'forward')],
+      ...(lstm ? {} : { linear_before_reset: a.bool('resetAfter', true) ? 1 : 0 }),
+    };
+    while (ins[ins.length - 1] === '') ins.pop();
+    const n = a.op.outputs.length;
+    if (cell) { // outputs [1, batch, h] -> [batch, h]
+      const hs = lstm ? [b.tmp(), b.tmp()] : [b.tmp()];
+      b.node(onnx, ins, ['', ...hs], attrs);
+      hs.forEach((y, i) => b.node('Reshape', [y, b.i64([batch, h])], [a.out(i)]));
+      return;
+    }
+    // WebNN [hidden, (cell,) sequence?]; ONNX [Y (sequence), Y_h, (Y_c)]
+    const seq = n > (lstm ? 2 : 1) ? a.out(n - 1) : '';
+    b.node(onnx, ins, [seq, ...range(lstm ? 2 : 1).map((i) => a.out(i))], attrs);
+  };
+}
+
+// WebNN's blockwise broadcast (each scale element covers a block of input elements): the
+// scale (and zero point) repeated to the input's shape, then ONNX's blocked form with blocks
+// of 1 along axis 0; a scalar input is per-tensor. The repetition is layout glue.
+function quantize(b, a, onnx) {
+  const shape = a.desc('input').shape, r = shape.length;
+  const full = (name) => {
+    const s = a.desc(name).shape;
+    if (s.every((d, i) => d === shape[i])) return a.x(name);
+    const split = s.flatMap((d) => [d, 1]), expanded = s.flatMap((d, i) => [d, shape[i] / d]);
+    return b.node('Reshape', [b.node('Expand', [b.node('Reshape', [a.x(name), b.i64(split)]), b.i64(expanded)]), b.i64(shape)]);
+  };
+  const attrs = r === 0 ? {} : { axis: 0, block_size: 1 };
+  b.node(onnx, [a.x('input'), full('scale'), full('zeroPoint')], [a.out()], attrs);
+}
 
 // ONNX Gather/GatherElements/ScatterElements take int32 or int64 indices, GatherND/ScatterND
 // int64 only: cast what they do not take (layout glue, the values are unchanged).

@@ -27,7 +27,7 @@ function probeGraph(op, entry, types) {
     else args[name] = { operand: add(name, typeOf(name), shape) };
   }
   for (const [k, v] of Object.entries(p.args || {})) args[k] = v.string === '$U' ? { string: types.U } : v;
-  const outPos = entry.pos.output ? 'output' : 'outputs';
+  const outPos = ['output', 'outputs', 'output0'].find((n) => entry.pos[n]);
   const outType = p.outType === '$U' ? types.U : p.outType || typeOf(outPos);
   const outputs = p.outs.map((shape, i) => {
     operands.push({ name: `out${i}`, kind: 'result', dataType: outType, shape });

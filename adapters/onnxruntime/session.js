@@ -5,13 +5,15 @@ const os = require('os');
 const path = require('path');
 
 function loadOrt(modulesDir) {
-  return require(require.resolve('onnxruntime-node', { paths: [path.resolve(modulesDir)] }));
+  const ort = require(require.resolve('onnxruntime-node', { paths: [path.resolve(modulesDir)] }));
+  ort.env.logLevel = 'fatal'; // a failed run is reported through the protocol, not stderr
+  return ort;
 }
 
 // level: undefined (ONNX Runtime's default, "all"), "disabled", "basic", "extended", "all".
 function sessionOptions(level, threads) {
   const o = { executionProviders: ['cpu'], intraOpNumThreads: threads || os.availableParallelism(),
-              interOpNumThreads: 1, executionMode: 'sequential', logSeverityLevel: 3 };
+              interOpNumThreads: 1, executionMode: 'sequential', logSeverityLevel: 4 };
   if (level) o.graphOptimizationLevel = level;
   return o;
 }
