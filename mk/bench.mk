@@ -17,10 +17,15 @@ $(BENCH_BIN): $(BENCH_OBJS)
 
 ALL_TARGETS += $(BENCH_BIN)
 
+# ONNX Runtime (behind the process protocol) beside OpenBLAS; the in-process and the process
+# example adapters side by side for the protocol's overhead (issue 16)
+BENCH_ADAPTERS := openblas,reference,onnxruntime,example,process-example
+
 .PHONY: bench
-bench: $(BENCH_BIN) $(BUILD)/run-conformance $(BENCH_REFERENCE_SO) $(BENCH_OPENBLAS_SO) ## measure the adapters next to sgemm and memcpy (a few minutes): table + bench/results.json
+bench: $(BENCH_BIN) $(BUILD)/run-conformance $(BENCH_REFERENCE_SO) $(BENCH_OPENBLAS_SO) $(BUILD)/adapters/libwebnn_adapter_onnxruntime.so \
+       $(BUILD)/adapters/libwebnn_adapter_example.so $(BUILD)/adapters/libwebnn_adapter_process-example.so ## measure the adapters next to sgemm and memcpy (a few minutes): table + bench/results.json
 	@mkdir -p $(BENCH_OUT)
-	$(BENCH_BIN) --build $(BUILD) --json $(BENCH_OUT)/results.json | tee $(BENCH_OUT)/results.md
+	$(BENCH_BIN) --build $(BUILD) --adapters $(BENCH_ADAPTERS) --json $(BENCH_OUT)/results.json | tee $(BENCH_OUT)/results.md
 	cp $(BENCH_OUT)/results.json bench/results.json
 
 .PHONY: bench-smoke

@@ -39,3 +39,8 @@ conformance-onnxruntime: $(BUILD)/run-conformance $(ORT_SUPPORT) ## run the suit
 	  --report html:$(ORT_CONFORMANCE_OUT)/report.html $(CONFORMANCE_ARGS)
 
 TEST_TARGETS += conformance-onnxruntime
+
+# the launcher the bench harness loads by name (intra-op threads: the cores, ONNX Runtime-style)
+ORT_SO := $(BUILD)/adapters/libwebnn_adapter_onnxruntime.so
+$(eval $(call process_launcher,$(ORT_SO),$(ORT_DIR)/command.h,node $(abspath adapters/onnxruntime/adapter.js) --modules $(abspath $(ORT_DIR)) --support $(abspath $(ORT_SUPPORT))))
+$(ORT_SO): $(ORT_SUPPORT)
