@@ -5,7 +5,8 @@
 #   build/onnxruntime/support.json      the install-time probe: the (op, data type) pairs that
 #                                       built and ran, which the adapter claims
 #   make conformance-onnxruntime        the suite against it, checked against its expectations
-ORT_DIR := $(BUILD)/onnxruntime
+# build/ even for BUILD=build-asan: the JavaScript and the npm tree do not depend on the C flags
+ORT_DIR := build/onnxruntime
 ORT_STAMP := $(ORT_DIR)/node_modules/.installed
 ORT_SUPPORT := $(ORT_DIR)/support.json
 ORT_JS := $(sort $(wildcard adapters/onnxruntime/*.js))
