@@ -65,6 +65,9 @@ int rn_adapter_load(rn_adapter *a, const char *spec, const char *self_dir, char 
             return -1;
         }
         a->api = entry();
+        /* a process adapter built as a library (adapters/process/entry.c) reports lost processes */
+        void *crash = dlsym(a->handle, "wna_process_take_crash");
+        if (crash) memcpy(&a->take_crash, &crash, sizeof a->take_crash);
     }
     if (rn_adapter_check_api(a->api, a->label, err, cap) != 0) {
         rn_adapter_unload(a);
