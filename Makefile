@@ -19,7 +19,7 @@ LDLIBS_VEC := -lcjson -lm
 SPEC_DIR ?= ../shared/spec
 
 # ---- dependencies (Debian packages) ----
-APT_PACKAGES := gcc make libcjson-dev libcmocka-dev libopenblas-dev python3-numpy python3-pytest python3-pytest-xdist
+APT_PACKAGES := gcc make libcjson-dev libcmocka-dev libopenblas-dev python3-numpy python3-mpmath python3-gmpy2 python3-pytest python3-pytest-xdist
 DEPS_STAMP := $(BUILD)/.deps-ok
 
 $(DEPS_STAMP): mk/check-deps.sh

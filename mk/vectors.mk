@@ -23,3 +23,14 @@ vectors-check: ## regenerate the vectors into $(BUILD)/vectors-check and fail if
 	@echo "vectors-check: committed vectors match the generator"
 
 TEST_TARGETS += vectors-check
+
+# The settings that change what NumPy and OpenBLAS compute (issue 13): the vectors must not
+# depend on any of them. CI runs this; each setting is a full vectors-check (about 10 s).
+NPY_NO_AVX512 := AVX512F AVX512CD AVX512_SKX AVX512_CLX AVX512_CNL AVX512_ICL
+.PHONY: vectors-check-envs
+vectors-check-envs: ## vectors-check under 5 BLAS-kernel / thread / NumPy-dispatch settings
+	env OPENBLAS_CORETYPE=Haswell $(MAKE) --no-print-directory vectors-check
+	env OPENBLAS_CORETYPE=SkylakeX $(MAKE) --no-print-directory vectors-check
+	env -u OPENBLAS_CORETYPE $(MAKE) --no-print-directory vectors-check
+	env OPENBLAS_NUM_THREADS=1 $(MAKE) --no-print-directory vectors-check
+	env -u OPENBLAS_CORETYPE NPY_DISABLE_CPU_FEATURES="$(NPY_NO_AVX512)" $(MAKE) --no-print-directory vectors-check

@@ -163,7 +163,7 @@ static uint64_t sum_s(const int64_t *v, size_t n)
 }
 static double sum_f(const double *v, size_t n)
 {
-    double s = 0;
+    double s = -0.0; /* IEEE's additive identity: a sum of -0 terms is -0, as in the vectors */
     for (size_t i = 0; i < n; i++) s += v[i];
     return s;
 }

@@ -1,6 +1,9 @@
-"""conv2d and convTranspose2d (spec: conv2d, convTranspose2d)."""
+"""conv2d and convTranspose2d (spec: conv2d, convTranspose2d). Each expected element is the exact
+sum of its products and bias, rounded once to float64 (exact.py)."""
 
 import numpy as np
+
+import exact
 
 CONV_FILTER_TO_OIHW = {"oihw": (0, 1, 2, 3), "hwio": (3, 2, 0, 1), "ohwi": (0, 3, 1, 2), "ihwo": (3, 0, 1, 2)}
 OIHW_TO_CONV_FILTER = {k: tuple(int(i) for i in np.argsort(v)) for k, v in CONV_FILTER_TO_OIHW.items()}
@@ -34,9 +37,10 @@ def conv2d_ref(x, w, bias=None, padding=(0, 0, 0, 0), strides=(1, 1), dilations=
             for b in range(kw):
                 taps[:, :, a, b] = xg[:, :, a * dh:a * dh + (oh - 1) * sh + 1:sh,
                                       b * dw:b * dw + (ow - 1) * sw + 1:sw]
-        y[:, g * og:(g + 1) * og] = np.einsum("ncabhw,ocab->nohw", taps, wg, optimize=True)
-    if bias is not None:
-        y = y + bias.reshape(1, o, 1, 1)
+        acc = exact.tensordot(taps, wg, ([1, 2, 3], [1, 2, 3])).transpose((0, 3, 1, 2))  # [n, og, oh, ow]
+        if bias is not None:
+            acc = acc + bias[g * og:(g + 1) * og].reshape(1, og, 1, 1)
+        y[:, g * og:(g + 1) * og] = acc.to_float()
     if input_layout == "nhwc":
         y = np.transpose(y, (0, 2, 3, 1))
     return y
@@ -68,18 +72,29 @@ def conv_transpose2d_ref(x, w, bias=None, padding=(0, 0, 0, 0), strides=(1, 1), 
         oh, ow = ch + output_padding[0], cw + output_padding[1]
     fh = max((ih - 1) * sh + (kh - 1) * dh + 1, oh + pb)
     fw = max((iw - 1) * sw + (kw - 1) * dw + 1, ow + qb)
-    full = np.zeros((n, o, fh, fw))
+    # every product has the scale of x's times w's, so the exact sums accumulate as integers;
+    # the shadow starts from -0, the IEEE additive identity (-0 + -0 = -0, -0 + 0 = 0)
+    ex, ew = exact.Exact(x), exact.Exact(w)
+    full = np.zeros((n, o, fh, fw), dtype=object)
+    shadow = np.full((n, o, fh, fw), -0.0)
+    hit = np.zeros((n, o, fh, fw), dtype=bool)
     for g in range(groups):
-        xg = x[:, g * cg:(g + 1) * cg]
-        wg = w[g * cg:(g + 1) * cg]          # [cg, og, kh, kw]
+        xg = ex[:, g * cg:(g + 1) * cg]
+        wg = ew[g * cg:(g + 1) * cg]          # [cg, og, kh, kw]
         for a in range(kh):
             for b in range(kw):
-                contrib = np.einsum("nchw,co->nohw", xg, wg[:, :, a, b])
-                full[:, g * og:(g + 1) * og, a * dh:a * dh + (ih - 1) * sh + 1:sh,
-                     b * dw:b * dw + (iw - 1) * sw + 1:sw] += contrib
-    y = full[:, :, pb:pb + oh, qb:qb + ow]
+                contrib = exact.tensordot(xg, wg[:, :, a, b], ([1], [0])).transpose((0, 3, 1, 2))  # [n, og, ih, iw]
+                at = (slice(None), slice(g * og, (g + 1) * og), slice(a * dh, a * dh + (ih - 1) * sh + 1, sh),
+                      slice(b * dw, b * dw + (iw - 1) * sw + 1, sw))
+                full[at] = full[at] + contrib.ints
+                with np.errstate(invalid="ignore"):
+                    shadow[at] = shadow[at] + contrib.shadow
+                hit[at] = True
+    shadow = np.where(hit, shadow, 0.0)  # an output no product reaches is +0
+    acc = exact.Exact(None, (full[:, :, pb:pb + oh, qb:qb + ow], ex.s + ew.s, shadow[:, :, pb:pb + oh, qb:qb + ow]))
     if bias is not None:
-        y = y + bias.reshape(1, o, 1, 1)
+        acc = acc + bias.reshape(1, o, 1, 1)
+    y = acc.to_float()
     if input_layout == "nhwc":
         y = np.transpose(y, (0, 2, 3, 1))
     return y

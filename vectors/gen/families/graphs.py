@@ -17,6 +17,8 @@ import math
 import numpy as np
 
 import common as C
+import crmath
+import exact
 from families.conv import conv2d_ref, conv_transpose2d_ref
 from families.matmul import gemm_ref
 from families.normalization import batchnorm_ref, instancenorm_ref, layernorm_ref
@@ -27,13 +29,19 @@ from families.pad import pad_ref
 from families.reduction import reduce_ref
 
 
+def _var(x, axes):
+    """The population variance as the normalizations define it: mean((x - mean(x))^2)."""
+    return exact.mean((x - exact.mean(x, axis=axes, keepdims=True)) ** 2, axis=axes)
+
+
 def ulp(dt, m):
     m = abs(float(m))
     if not math.isfinite(m):
         return 0.0
+    e = math.frexp(m)[1] - 1  # floor(log2(m)), exactly (libm's log2 may misround near 2^k)
     if dt == "float32":
-        return 2.0 ** (max(math.floor(math.log2(m)), -126) - 23) if m > 0 else 2.0 ** -149
-    return 2.0 ** (max(math.floor(math.log2(m)), -14) - 10) if m > 0 else 2.0 ** -24
+        return 2.0 ** (max(e, -126) - 23) if m > 0 else 2.0 ** -149
+    return 2.0 ** (max(e, -14) - 10) if m > 0 else 2.0 ** -24
 
 
 class Graph:
@@ -97,10 +105,10 @@ class Graph:
         return self.run("clamp", [("input", x)], {"minValue": lo, "maxValue": hi}, np.clip(self.v(x), lo, hi), out)
 
     def sigmoid(self, x, out):
-        return self.run("sigmoid", [("input", x)], None, 1.0 / (1.0 + np.exp(-self.v(x))), out, gain=0.25)
+        return self.run("sigmoid", [("input", x)], None, 1.0 / (1.0 + crmath.exp(-self.v(x))), out, gain=0.25)
 
     def tanh(self, x, out):
-        return self.run("tanh", [("input", x)], None, np.tanh(self.v(x)), out)
+        return self.run("tanh", [("input", x)], None, crmath.tanh(self.v(x)), out)
 
     def reshape(self, x, shape, out):
         return self.run("reshape", [("input", x), ("newShape", list(shape))], None, self.v(x).reshape(shape), out)
@@ -126,7 +134,7 @@ class Graph:
         from families.conv import CONV_FILTER_TO_OIHW
         woihw = np.transpose(self.v(w), CONV_FILTER_TO_OIHW[fl])
         n = woihw.shape[1] * woihw.shape[2] * woihw.shape[3]
-        g = float(np.max(np.sum(np.abs(woihw), axis=(1, 2, 3))))
+        g = float(np.max(exact.sum(np.abs(woihw), axis=(1, 2, 3))))
         mag = C.magnitude(conv2d_ref(np.abs(self.v(x)), np.abs(self.v(w)), np.abs(self.v(bias)) if bias else None,
                                      o.get("padding", (0, 0, 0, 0)), o.get("strides", (1, 1)), o.get("dilations", (1, 1)),
                                      o.get("groups", 1), il, fl))
@@ -138,7 +146,7 @@ class Graph:
                                  o.get("dilations", (1, 1)), o.get("outputPadding", (0, 0)), None, o.get("groups", 1))
         wv = self.v(w)
         n = wv.shape[0] // o.get("groups", 1) * wv.shape[2] * wv.shape[3]
-        g = float(np.sum(np.abs(wv)))
+        g = float(exact.sum(np.abs(wv)))
         mag = C.magnitude(conv_transpose2d_ref(np.abs(self.v(x)), np.abs(wv), None, o.get("padding", (0, 0, 0, 0)),
                                                o.get("strides", (1, 1)), o.get("dilations", (1, 1)),
                                                o.get("outputPadding", (0, 0)), None, o.get("groups", 1)))
@@ -167,7 +175,7 @@ class Graph:
         e = float(C.round_to(self.dt, np.float64(1e-5)))
         xv = self.v(x)
         y = layernorm_ref(xv, self.v(scale) if scale else None, self.v(bias) if bias else None, axes, e)
-        sd = float(np.min(np.sqrt(np.var(xv, axis=tuple(axes)) + e)))
+        sd = float(np.min(np.sqrt(_var(xv, tuple(axes)) + e)))
         n = int(np.prod([xv.shape[a] for a in axes]))
         g = 2.0 * (float(np.max(np.abs(self.v(scale)))) if scale else 1.0) / sd
         return self.run("layerNormalization", [("input", x)], opts, y, out, N=n, gain=g)
@@ -176,7 +184,7 @@ class Graph:
         e = float(C.round_to(self.dt, np.float64(1e-5)))
         xv = self.v(x)
         y = instancenorm_ref(xv, None, None, e)
-        sd = float(np.min(np.sqrt(np.var(xv, axis=(2, 3)) + e)))
+        sd = float(np.min(np.sqrt(_var(xv, (2, 3)) + e)))
         return self.run("instanceNormalization", [("input", x)], None, y, out, N=xv.shape[2] * xv.shape[3], gain=2.0 / sd)
 
     def gemm(self, a, b, out, c=None, alpha=1.0, beta=1.0, a_t=False, b_t=False):
@@ -202,8 +210,8 @@ class Graph:
         av, bv = self.v(a), self.v(b)
         k = av.shape[-1]
         g = k * float(np.max(np.abs(av)) + np.max(np.abs(bv)))
-        return self.run("matmul", [("a", a), ("b", b)], None, np.matmul(av, bv), out, N=k, gain=g,
-                        magnitude=C.magnitude(np.matmul(np.abs(av), np.abs(bv))))
+        return self.run("matmul", [("a", a), ("b", b)], None, exact.dot(av, bv), out, N=k, gain=g,
+                        magnitude=C.magnitude(exact.dot(np.abs(av), np.abs(bv))))
 
     def softmax(self, x, axis, out):
         return self.run("softmax", [("input", x), ("axis", axis)], None, softmax_ref(self.v(x), axis), out,

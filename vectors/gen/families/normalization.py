@@ -3,6 +3,8 @@ epsilon is cast to the input data type before use, as the builder steps say."""
 
 import numpy as np
 
+import exact
+
 
 def batchnorm_ref(x, mean, var, scale, bias, axis, eps):
     shp = [1] * x.ndim
@@ -19,8 +21,8 @@ def batchnorm_ref(x, mean, var, scale, bias, axis, eps):
 def instancenorm_ref(x, scale, bias, eps, layout="nchw"):
     sp = (2, 3) if layout == "nchw" else (1, 2)
     caxis = 1 if layout == "nchw" else 3
-    mean = np.mean(x, axis=sp, keepdims=True)
-    var = np.mean((x - mean) ** 2, axis=sp, keepdims=True)
+    mean = exact.mean(x, axis=sp, keepdims=True)
+    var = exact.mean((x - mean) ** 2, axis=sp, keepdims=True)
     y = (x - mean) / np.sqrt(var + eps)
     shp = [1, 1, 1, 1]
     shp[caxis] = x.shape[caxis]
@@ -47,8 +49,8 @@ def _place(v, axes, rank):
 def layernorm_ref(x, scale, bias, axes, eps):
     ax = tuple(axes)
     if len(ax):
-        mean = np.mean(x, axis=ax, keepdims=True)
-        var = np.mean((x - mean) ** 2, axis=ax, keepdims=True)
+        mean = exact.mean(x, axis=ax, keepdims=True)
+        var = exact.mean((x - mean) ** 2, axis=ax, keepdims=True)
     else:
         mean = x
         var = np.zeros_like(x)
@@ -129,8 +131,8 @@ def _conditioned(r, dt, shape, axes, lo=-1.0, hi=1.0):
         xf = x.astype(np.float64)
         if len(axes) == 0:
             return x
-        m = np.mean(xf, axis=tuple(axes), keepdims=True)
-        s = np.sqrt(np.mean((xf - m) ** 2, axis=tuple(axes), keepdims=True))
+        m = exact.mean(xf, axis=tuple(axes), keepdims=True)
+        s = np.sqrt(exact.mean((xf - m) ** 2, axis=tuple(axes), keepdims=True))
         if np.all(np.abs(xf - m) >= 0.25 * s):
             return x
     # fall back: push values away from the mean

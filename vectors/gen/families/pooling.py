@@ -6,6 +6,8 @@ import math
 
 import numpy as np
 
+import exact
+
 
 def pool_out_size(in_size, win, pb, pe, stride, dil, rounding):
     eff = (win - 1) * dil + 1
@@ -48,9 +50,10 @@ def pool_ref(op, x, window=None, padding=None, strides=(1, 1), dilations=(1, 1),
             if op == "maxPool2d":
                 y[:, :, i, j] = np.max(win, axis=2)
             elif op == "averagePool2d":
-                y[:, :, i, j] = np.mean(win, axis=2)
+                y[:, :, i, j] = exact.mean(win, axis=2)
             elif op == "l2Pool2d":
-                y[:, :, i, j] = np.sqrt(np.sum(win * win, axis=2))
+                w = exact.Exact(win)
+                y[:, :, i, j] = np.sqrt((w * w).sum(2).to_float())
             else:
                 raise ValueError(op)
     if layout == "nhwc":

@@ -3,12 +3,15 @@ lstmCell): gates stacked zrn|rzn (GRU) and iofg|ifgo (LSTM); peephole weights or
 applied to the incoming cell state; GRU h' = z*h + (1-z)*n with resetAfter choosing where r
 applies; LSTM c' = f*c + i*g, h' = o*act3(c'). Multi-step: backward runs time in reverse, the
 returned sequence is in original time order, 'both' stacks directions on axis 1. Computed in
-float64 end to end and rounded once per output."""
+float64 end to end and rounded once per output: each matmul exact and rounded once (exact.py),
+exp and tanh correctly rounded (crmath.py), the adds between them IEEE float64."""
 import numpy as np
 
+import crmath
+import exact
 from common import case, expected, op, rand, rng, tensor
 
-ACT = {"sigmoid": lambda v: 1.0 / (1.0 + np.exp(-v)), "tanh": np.tanh, "relu": lambda v: np.maximum(v, 0.0)}
+ACT = {"sigmoid": lambda v: 1.0 / (1.0 + crmath.exp(-v)), "tanh": crmath.tanh, "relu": lambda v: np.maximum(v, 0.0)}
 
 
 def f64(a):
@@ -23,12 +26,12 @@ def gru_cell(x, W, R, h, hs, b, rb, reset_after, layout, acts):
     b = zeros if b is None else b
     rb = zeros if rb is None else rb
     f, g = ACT[acts[0]], ACT[acts[1]]
-    z = f(x @ W[sl["z"]].T + h @ R[sl["z"]].T + b[sl["z"]] + rb[sl["z"]])
-    r = f(x @ W[sl["r"]].T + h @ R[sl["r"]].T + b[sl["r"]] + rb[sl["r"]])
+    z = f(exact.dot(x, W[sl["z"]].T) + exact.dot(h, R[sl["z"]].T) + b[sl["z"]] + rb[sl["z"]])
+    r = f(exact.dot(x, W[sl["r"]].T) + exact.dot(h, R[sl["r"]].T) + b[sl["r"]] + rb[sl["r"]])
     if reset_after:
-        n = g(x @ W[sl["n"]].T + b[sl["n"]] + r * (h @ R[sl["n"]].T + rb[sl["n"]]))
+        n = g(exact.dot(x, W[sl["n"]].T) + b[sl["n"]] + r * (exact.dot(h, R[sl["n"]].T) + rb[sl["n"]]))
     else:
-        n = g(x @ W[sl["n"]].T + b[sl["n"]] + rb[sl["n"]] + (r * h) @ R[sl["n"]].T)
+        n = g(exact.dot(x, W[sl["n"]].T) + b[sl["n"]] + rb[sl["n"]] + exact.dot(r * h, R[sl["n"]].T))
     return z * h + (1.0 - z) * n
 
 
@@ -43,7 +46,7 @@ def lstm_cell(x, W, R, h, c, hs, b, rb, p, layout, acts):
     fa, ga, ha = ACT[acts[0]], ACT[acts[1]], ACT[acts[2]]
 
     def pre(gate):
-        return x @ W[sl[gate]].T + h @ R[sl[gate]].T + b[sl[gate]] + rb[sl[gate]]
+        return exact.dot(x, W[sl[gate]].T) + exact.dot(h, R[sl[gate]].T) + b[sl[gate]] + rb[sl[gate]]
     i = fa(pre("i") + c * pk["i"])
     f = fa(pre("f") + c * pk["f"])
     g = ga(pre("g"))

@@ -1,9 +1,13 @@
 """Reductions: argMin/argMax, cumulativeSum and the eleven reduce* ops.
 
 Reference math written from the spec (webnn-index.bs, "Reduction operations", argMin/argMax,
-cumulativeSum), computed in float64 (or exact Python/int64 arithmetic for integer types)."""
+cumulativeSum), computed in float64 (or exact Python/int64 arithmetic for integer types). Float sums, means and
+products are exact, rounded once (exact.py); exp and log are correctly rounded (crmath.py)."""
 
 import numpy as np
+
+import crmath
+import exact
 
 # ---------------------------------------------------------------------------------------------
 # reference math
@@ -19,13 +23,24 @@ def _norm_axes(rank, axes):
 def reduce_ref(op, x, axes=None, keep=False):
     """x: numpy array (float64 for float types, int64/object for integer types)."""
     ax = _norm_axes(x.ndim, axes)
+    ints = x.dtype.kind != "f"  # integers: exact NumPy int64 or Python ints
+
+    def total(v):  # exact for integers (Python ints) and floats (rounded once)
+        return np.sum(v, axis=ax, keepdims=True) if ints else exact.sum(v, axis=ax, keepdims=True)
+
+    def total_sq(v):
+        if ints:
+            return np.sum(v * v, axis=ax, keepdims=True)
+        e = exact.Exact(v)
+        return (e * e).sum(ax, keepdims=True).to_float()
+
     if op == "reduceL1":
-        r = np.sum(np.abs(x), axis=ax, keepdims=True)
+        r = total(np.abs(x))
     elif op == "reduceL2":
-        r = np.sqrt(np.sum(x * x, axis=ax, keepdims=True))
+        r = np.sqrt(total_sq(x))
     elif op == "reduceLogSum":
         with np.errstate(divide="ignore", invalid="ignore"):
-            r = np.log(np.sum(x, axis=ax, keepdims=True))
+            r = crmath.log(total(x))
     elif op == "reduceLogSumExp":
         if len(ax) == 0:
             r = x.copy()
@@ -33,7 +48,7 @@ def reduce_ref(op, x, axes=None, keep=False):
             m = np.max(x, axis=ax, keepdims=True)
             mf = np.where(np.isfinite(m), m, 0.0)
             with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-                r = mf + np.log(np.sum(np.exp(x - mf), axis=ax, keepdims=True))
+                r = mf + crmath.log(total(crmath.exp(x - mf)))
     elif op == "reduceMax":
         r = np.max(x, axis=ax, keepdims=True) if x.size else x
     elif op == "reduceMin":
@@ -42,13 +57,13 @@ def reduce_ref(op, x, axes=None, keep=False):
         n = 1
         for a in ax:
             n *= x.shape[a]
-        r = np.sum(x, axis=ax, keepdims=True) / n
+        r = np.sum(x, axis=ax, keepdims=True) / n if ints else exact.mean(x, axis=ax, keepdims=True)
     elif op == "reduceProduct":
-        r = np.prod(x, axis=ax, keepdims=True)
+        r = np.prod(x, axis=ax, keepdims=True) if ints else exact.prod(x, axis=ax, keepdims=True)
     elif op == "reduceSum":
-        r = np.sum(x, axis=ax, keepdims=True)
+        r = total(x)
     elif op == "reduceSumSquare":
-        r = np.sum(x * x, axis=ax, keepdims=True)
+        r = total_sq(x)
     else:
         raise ValueError(op)
     r = np.asarray(r, dtype=object) if x.dtype == object else np.asarray(r)
@@ -73,7 +88,7 @@ def arg_has_tie(op, x, axis):
 
 def cumsum_ref(x, axis, exclusive=False, reversed_=False):
     y = np.flip(x, axis) if reversed_ else x
-    c = np.cumsum(y, axis=axis)
+    c = exact.cumsum(y, axis) if y.dtype.kind == "f" else np.cumsum(y, axis=axis)
     if exclusive:
         # first element 0, then the inclusive sums shifted by one
         c = np.concatenate([np.zeros_like(np.take(c, [0], axis=axis)),
