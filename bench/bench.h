@@ -12,7 +12,7 @@
 
 #include "webnn_adapter.h"
 
-#define BENCH_MAX_ADAPTERS 4
+#define BENCH_MAX_ADAPTERS 10
 #define BENCH_MAX_ROWS 96
 #define BENCH_NAME_MAX 96
 #define BENCH_NOTE_MAX 240

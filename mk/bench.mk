@@ -22,9 +22,13 @@ ALL_TARGETS += $(BENCH_BIN)
 comma := ,
 space := $(eval) $(eval)
 BENCH_ADAPTER_LIST = $(subst $(space),$(comma),$(strip openblas $(BENCH_ADAPTERS) reference))
+# ONNX Runtime (behind the process protocol) beside OpenBLAS; the in-process and the process
+# example adapters side by side for the protocol's overhead (issue 16)
+BENCH_ADAPTERS += onnxruntime example process-example
 
 .PHONY: bench
-bench: $(BENCH_BIN) $(BUILD)/run-conformance $(BENCH_REFERENCE_SO) $(BENCH_OPENBLAS_SO) ## measure the adapters next to sgemm and memcpy (a few minutes): table + bench/results.json
+bench: $(BENCH_BIN) $(BUILD)/run-conformance $(BENCH_REFERENCE_SO) $(BENCH_OPENBLAS_SO) $(BUILD)/adapters/libwebnn_adapter_onnxruntime.so \
+       $(BUILD)/adapters/libwebnn_adapter_example.so $(BUILD)/adapters/libwebnn_adapter_process-example.so ## measure the adapters next to sgemm and memcpy (a few minutes): table + bench/results.json
 	@mkdir -p $(BENCH_OUT)
 	$(BENCH_ENV) $(BENCH_BIN) --build $(BUILD) --adapters $(BENCH_ADAPTER_LIST) --json $(BENCH_OUT)/results.json | tee $(BENCH_OUT)/results.md
 	cp $(BENCH_OUT)/results.json bench/results.json

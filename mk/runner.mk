@@ -4,10 +4,13 @@
 #   build/libwebnncts.so                       runner code for the pytest driver (ctypes)
 #   build/librunner.a                          runner pieces, for the cmocka tests
 
-RUNNER_INC := -Iadapters/include -Iadapters/reference -Irunner
+RUNNER_INC := -Iadapters/include -Iadapters/reference -Iadapters/process -Irunner
 RUNNER_LIB_SRCS := $(filter-out runner/main.c runner/pylib.c,$(sort $(wildcard runner/*.c)))
 REFADAPTER_SRCS := adapters/reference/reference_adapter.c adapters/reference/graph_from_abi.c
-RUNNER_LIB_OBJS := $(RUNNER_LIB_SRCS:%.c=$(BUILD)/obj/%.o) $(REFADAPTER_SRCS:%.c=$(BUILD)/obj/%.o)
+# the process adapter (adapters/PROCESS.md) is linked in for --adapter process:COMMAND
+PROCESS_ADAPTER_SRCS := $(filter-out adapters/process/entry.c,$(sort $(wildcard adapters/process/*.c)))
+RUNNER_LIB_OBJS := $(RUNNER_LIB_SRCS:%.c=$(BUILD)/obj/%.o) $(REFADAPTER_SRCS:%.c=$(BUILD)/obj/%.o) \
+                   $(PROCESS_ADAPTER_SRCS:%.c=$(BUILD)/obj/%.o)
 LIBRUNNER := $(BUILD)/librunner.a
 RUN_CONFORMANCE := $(BUILD)/run-conformance
 LDLIBS_RUNNER := -lcjson -lm -ldl
@@ -49,7 +52,7 @@ $(BUILD)/adapters/libwebnn_adapter_badabi.so: $(call pic,conformance/test-adapte
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -shared -o $@ $^
 
-$(BUILD)/libwebnncts.so: $(call pic,runner/pylib.c) $(call pic,$(RUNNER_LIB_SRCS)) $(REFADAPTER_PIC) $(VEC_PIC) $(REF_PIC)
+$(BUILD)/libwebnncts.so: $(call pic,runner/pylib.c) $(call pic,$(RUNNER_LIB_SRCS)) $(REFADAPTER_PIC) $(call pic,$(PROCESS_ADAPTER_SRCS)) $(VEC_PIC) $(REF_PIC)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -shared -o $@ $^ $(LDLIBS_RUNNER)
 
 RUNNER_ADAPTERS := $(BUILD)/adapters/libwebnn_adapter_reference.so $(BUILD)/adapters/libwebnn_adapter_example.so \

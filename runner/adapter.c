@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "adapter.h"
+#include "process_adapter.h"
 #include "reference_adapter.h"
 
 int rn_adapter_check_api(const wna_api *api, const char *label, char *err, size_t cap)
@@ -42,6 +43,10 @@ int rn_adapter_load(rn_adapter *a, const char *spec, const char *self_dir, char 
     if (!spec || strcmp(spec, "reference") == 0) {
         a->api = wna_reference_api();
         snprintf(a->label, sizeof a->label, "reference (built-in)");
+    } else if (strncmp(spec, "process:", 8) == 0) {
+        a->api = wna_process_api(spec + 8);
+        a->take_crash = wna_process_take_crash;
+        snprintf(a->label, sizeof a->label, "%s", spec);
     } else {
         size_t n = strlen(spec);
         if (strchr(spec, '/') || (n > 3 && strcmp(spec + n - 3, ".so") == 0))
@@ -62,6 +67,9 @@ int rn_adapter_load(rn_adapter *a, const char *spec, const char *self_dir, char 
             return -1;
         }
         a->api = entry();
+        /* a process adapter built as a library (adapters/process/entry.c) reports lost processes */
+        void *crash = dlsym(a->handle, "wna_process_take_crash");
+        if (crash) memcpy(&a->take_crash, &crash, sizeof a->take_crash);
     }
     if (rn_adapter_check_api(a->api, a->label, err, cap) != 0) {
         rn_adapter_unload(a);

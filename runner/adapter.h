@@ -13,10 +13,14 @@ typedef struct rn_adapter {
     void *handle;          /* dlopen handle, NULL for the built-in one */
     char label[256];       /* "reference (built-in)" or the .so path */
     bool has_tensors;      /* all five device-tensor functions present */
+    /* process adapters (process:COMMAND): 1 when the last failed call lost the adapter
+     * process (a CRASH), with how it ended in msg; NULL for in-process adapters */
+    int (*take_crash)(char *msg, size_t cap);
 } rn_adapter;
 
-/* spec: NULL or "reference" for the built-in adapter, a path containing '/' or ending in
- * ".so", or a NAME. Returns 0, or -1 with a message in err (ABI mismatch included). */
+/* spec: NULL or "reference" for the built-in adapter, "process:COMMAND" for an adapter that
+ * runs as its own process (adapters/PROCESS.md), a path containing '/' or ending in ".so", or
+ * a NAME. Returns 0, or -1 with a message in err (ABI mismatch included). */
 int rn_adapter_load(rn_adapter *a, const char *spec, const char *self_dir, char *err, size_t cap);
 void rn_adapter_unload(rn_adapter *a);
 

@@ -36,14 +36,15 @@ uint64_t rn_default_max_memory_mb(void)
 
 void rn_usage(FILE *f)
 {
-    fputs("usage: run-conformance [--adapter NAME|PATH.so] [--device cpu|gpu|npu] [--vectors PATH]...\n"
+    fputs("usage: run-conformance [--adapter NAME|PATH.so|process:COMMAND] [--device cpu|gpu|npu] [--vectors PATH]...\n"
           "                       [--filter GLOB]... [--jobs N] [--timeout SECONDS] [--expectations FILE]\n"
           "                       [--report FORMAT:FILE]... [--chunk I/N] [--resume JOURNAL] [--journal FILE]\n"
           "                       [--max-tensor-bytes N] [--max-memory MB] [--device-tensors] [--list] [--quiet] [--help]\n"
           "\n"
           "Runs the WebNN conformance vectors against an adapter, each case in a forked worker.\n"
           "  --adapter       reference (built in, the default), a NAME (build/adapters/libwebnn_adapter_NAME.so)\n"
-          "                  or a PATH to an adapter shared library\n"
+          "                  or a PATH to an adapter shared library, or process:COMMAND for an adapter that\n"
+          "                  runs as its own process, one per worker (adapters/PROCESS.md)\n"
           "  --device        device kind for the context (default: \"default\")\n"
           "  --vectors       vector file or folder (searched recursively for *.json); repeatable;\n"
           "                  default: the repository's vectors/\n"

@@ -284,6 +284,15 @@ static void judge(const wn_vec_case *vc, const wn_graph *g, const outputs *o, rn
     if (!pass) r->status = RN_FAIL;
 }
 
+/* A process adapter whose process died during the call: CRASH, like an in-process crash. */
+static void adapter_lost(const rn_exec *e, rn_result *r)
+{
+    char msg[WNA_ERROR_MESSAGE_MAX];
+    if (!e->adapter->take_crash || !e->adapter->take_crash(msg, sizeof msg)) return;
+    r->status = RN_CRASH;
+    rn_result_msg(r, "%s", msg);
+}
+
 static void run_graph(rn_exec *e, const rn_case *c, rn_result *r)
 {
     const wn_vec_case *vc = c->vc;
@@ -301,6 +310,7 @@ static void run_graph(rn_exec *e, const rn_case *c, rn_result *r)
     if (api->build(e->ctx, &ag.g, &cg, &err) != 0) {
         r->status = RN_ERROR;
         rn_result_msg(r, "build() failed with %s: %s", rn_error_kind_str(err.kind), err.message);
+        adapter_lost(e, r);
         goto done;
     }
     wn_vec_case_shrink_constants(c->vc); /* build() has copied them (ABI) */
@@ -315,6 +325,7 @@ static void run_graph(rn_exec *e, const rn_case *c, rn_result *r)
         r->status = RN_ERROR;
         rn_result_msg(r, "%s failed with %s: %s", e->device_tensors ? "dispatch()" : "compute()",
                       rn_error_kind_str(err.kind), err.message);
+        adapter_lost(e, r);
         goto done;
     }
     for (uint32_t k = 0; k < o.n; k++)
