@@ -33,6 +33,8 @@ typedef struct wn_named_tensor {
     double *exact;      /* optional unrounded float64 expected values (one per element) */
 } wn_named_tensor;
 
+typedef struct wn_vec_sequence wn_vec_sequence;
+
 typedef struct wn_vec_case {
     char *name;
     char *json_path;           /* "tests[3]" */
@@ -47,7 +49,45 @@ typedef struct wn_vec_case {
     wn_error_kind expected_error; /* WN_OK when the graph must build and run */
     bool implementation_defined;  /* result not asserted */
     bool required;                /* on the spec's required data types and ranks */
+    wn_vec_sequence *sequence;    /* a tensor sequence (MLTensor steps), else NULL; graph is NULL then */
 } wn_vec_case;
+
+/* ---- tensor sequences (vectors/FORMAT.md, "Tensor sequences"; vector_sequence.c) ---- */
+typedef enum wn_seq_kind {
+    WN_SEQ_CREATE = 0, /* createTensor */
+    WN_SEQ_WRITE,      /* writeTensor */
+    WN_SEQ_DISPATCH,   /* dispatch */
+    WN_SEQ_READ,       /* readTensor, compared with expected */
+    WN_SEQ_DESTROY     /* MLTensor.destroy() */
+} wn_seq_kind;
+
+typedef struct wn_seq_binding {
+    char *name;        /* graph input or output name */
+    uint32_t tensor;   /* index into the sequence's tensors */
+} wn_seq_binding;
+
+typedef struct wn_seq_step {
+    wn_seq_kind kind;
+    uint32_t tensor;            /* create, write, read, destroy */
+    wn_desc desc;               /* create */
+    bool readable, writable;    /* create */
+    wn_tensor data;             /* write: the bytes written; read: the expected contents */
+    uint32_t graph;             /* dispatch: index into graphs */
+    wn_seq_binding *inputs, *outputs;
+    uint32_t n_inputs, n_outputs;
+    wn_error_kind expected_error; /* WN_OK: the step must succeed */
+} wn_seq_step;
+
+struct wn_vec_sequence {
+    wn_graph **graphs;          /* structurally built, not yet validated */
+    uint32_t n_graphs;
+    char **tensors;             /* tensor names, index = creation order */
+    uint32_t n_tensors;
+    wn_seq_step *steps;
+    uint32_t n_steps;
+};
+
+void wn_vec_sequence_free(wn_vec_sequence *s);
 
 typedef struct wn_vec_file {
     char *path;
