@@ -38,10 +38,13 @@ $(OCL_SO): $(OCL_PIC)
 ALL_TARGETS += $(OCL_SO)
 
 OCL_CONFORMANCE_OUT := $(BUILD)/conformance-opencl
+# PoCL's queue round trips are latency, not CPU (a 2-job run used 36 s of CPU in 157 s of wall
+# time): more workers than cores overlap the waits (6 jobs: about 20 s for the whole suite)
+OCL_JOBS ?= 6
 .PHONY: conformance-opencl
 conformance-opencl: $(BUILD)/run-conformance $(OCL_SO) ## run the suite against the OpenCL adapter through device tensors (must match its expectations)
 	@mkdir -p $(OCL_CONFORMANCE_OUT)
-	$(OCL_ENV) $(BUILD)/run-conformance --adapter $(OCL_SO) --device-tensors \
+	$(OCL_ENV) $(BUILD)/run-conformance --adapter $(OCL_SO) --device-tensors --jobs $(OCL_JOBS) \
 	  --expectations adapters/opencl/expectations.txt --vectors vectors --journal none --quiet \
 	  --report json:$(OCL_CONFORMANCE_OUT)/wptreport.json --report junit:$(OCL_CONFORMANCE_OUT)/junit.xml \
 	  --report html:$(OCL_CONFORMANCE_OUT)/report.html $(CONFORMANCE_ARGS)
@@ -61,3 +64,11 @@ mltensor-vectors: $(BUILD)/run-conformance $(OCL_SO) ## check and run the tensor
 	$(OCL_ENV) $(BUILD)/run-conformance --adapter $(OCL_SO) --vectors $(MLTENSOR_VECTORS) --journal none --quiet
 
 TEST_TARGETS += mltensor-vectors
+
+# OpenCL next to OpenBLAS in the benchmark harness (matmul, conv2d, element-wise rows; on PoCL
+# these are CPU numbers). Not part of make test: a few minutes.
+.PHONY: bench-opencl
+bench-opencl: $(BENCH_BIN) $(OCL_SO) $(BUILD)/adapters/libwebnn_adapter_openblas.so ## OpenCL and OpenBLAS adapters in the benchmark harness (build/bench/opencl.md)
+	@mkdir -p $(BUILD)/bench
+	POCL_CACHE_DIR=$(abspath $(BUILD))/pocl-cache $(BENCH_BIN) --build $(BUILD) --adapters opencl,openblas --no-conformance \
+	  --json $(BUILD)/bench/opencl.json | tee $(BUILD)/bench/opencl.md
