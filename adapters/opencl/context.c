@@ -64,6 +64,8 @@ static void describe(wna_context *c)
              c->half_native ? "half arithmetic (cl_khr_fp16)" : "stored as half, computed in float");
 }
 
+void ocl_release_context(wna_context *c);
+
 int ocl_create_context(const char *device, wna_context **out, wna_error *err)
 {
     wna_context *c = calloc(1, sizeof *c);
@@ -90,6 +92,14 @@ int ocl_create_context(const char *device, wna_context **out, wna_error *err)
     clGetDeviceInfo(c->device, CL_DEVICE_MAX_MEM_ALLOC_SIZE, sizeof max_alloc, &max_alloc, NULL);
     c->max_alloc = max_alloc < OCL_MAX_TENSOR_BYTES ? max_alloc : OCL_MAX_TENSOR_BYTES;
     describe(c);
+    /* WEBNN_OPENCL_COMPILE_ALL: build every data type's program now (fills the driver's binary
+     * cache once, outside any timed case: see mk/opencl.mk, opencl-warm) */
+    if (getenv("WEBNN_OPENCL_COMPILE_ALL"))
+        for (int t = 0; t < WNA_DTYPE_COUNT; t++)
+            if (!ocl_program(c, t, err)) {
+                ocl_release_context(c);
+                return -1;
+            }
     *out = c;
     return 0;
 }

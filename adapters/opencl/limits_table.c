@@ -362,6 +362,14 @@ static const wna_operand_limits l_cast[] = {
     {"input", T(FLOAT32) | T(FLOAT16) | T(INT32) | T(UINT32) | T(INT64) | T(UINT64) | T(INT8) | T(UINT8), 0, 8},
     {"output", T(FLOAT32) | T(FLOAT16) | T(INT32) | T(UINT32) | T(INT64) | T(UINT64) | T(INT8) | T(UINT8), 0, 8},
 };
+static const wna_operand_limits l_tile[] = {
+    {"input", T(FLOAT32) | T(FLOAT16) | T(INT32) | T(UINT32) | T(INT64) | T(UINT64) | T(INT8) | T(UINT8), 0, 8},
+    {"output", T(FLOAT32) | T(FLOAT16) | T(INT32) | T(UINT32) | T(INT64) | T(UINT64) | T(INT8) | T(UINT8), 0, 8},
+};
+static const wna_operand_limits l_triangular[] = {
+    {"input", T(FLOAT32) | T(FLOAT16) | T(INT32) | T(UINT32) | T(INT64) | T(UINT64) | T(INT8) | T(UINT8), 2, 8},
+    {"output", T(FLOAT32) | T(FLOAT16) | T(INT32) | T(UINT32) | T(INT64) | T(UINT64) | T(INT8) | T(UINT8), 2, 8},
+};
 
 const wna_op_limits ocl_limits_table[] = {
     {"abs", l_abs, 2},
@@ -445,5 +453,7 @@ const wna_op_limits ocl_limits_table[] = {
     {"pad", l_pad, 2},
     {"gather", l_gather, 3},
     {"cast", l_cast, 2},
+    {"tile", l_tile, 2},
+    {"triangular", l_triangular, 2},
 };
 const uint32_t ocl_limits_count = sizeof ocl_limits_table / sizeof ocl_limits_table[0];

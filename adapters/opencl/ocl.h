@@ -113,6 +113,8 @@ int ocl_build_concat(ocl_build *b, const wna_operation *op);
 int ocl_build_pad(ocl_build *b, const wna_operation *op);
 int ocl_build_gather(ocl_build *b, const wna_operation *op);
 int ocl_build_cast(ocl_build *b, const wna_operation *op);
+int ocl_build_tile(ocl_build *b, const wna_operation *op);
+int ocl_build_triangular(ocl_build *b, const wna_operation *op);
 
 /* ---- launch helpers (launch.c) ---- */
 /* A new launch of kernel `name` from the program of data type `dtype`. NULL on failure. */

@@ -52,6 +52,7 @@ static const ocl_op entries[] = {
     {"slice", NULL, ocl_build_copy_op, 0}, {"reverse", NULL, ocl_build_copy_op, 0},
     {"split", NULL, ocl_build_split, 0}, {"concat", NULL, ocl_build_concat, 0}, {"pad", NULL, ocl_build_pad, 0},
     {"gather", NULL, ocl_build_gather, 0}, {"cast", NULL, ocl_build_cast, 0},
+    {"tile", NULL, ocl_build_tile, 0}, {"triangular", NULL, ocl_build_triangular, 0},
 };
 
 const ocl_op *ocl_find_op(const char *name)

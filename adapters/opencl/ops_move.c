@@ -1,5 +1,5 @@
 /* Data movement: every op here is one or more strided copies of element bits (wn_copy), plus
- * pad, gather and cast. */
+ * pad, gather, tile, triangular and cast. */
 #include <string.h>
 
 #include "ocl.h"
@@ -191,6 +191,49 @@ int ocl_build_cast(ocl_build *b, const wna_operation *op)
     size_t n = ocl_count(Y);
     if (ocl_set_operand(b, l, 0, op->outputs[0]) || ocl_set_operand(b, l, 1, xi) || ocl_set_u32(b, l, 2, n) ||
         ocl_set_i32(b, l, 3, Y->dtype))
+        return -1;
+    ocl_range(l, n);
+    return 0;
+}
+
+int ocl_build_tile(ocl_build *b, const wna_operation *op)
+{
+    int64_t xi = ocl_arg_operand(op, "input");
+    if (xi < 0) return ocl_fail(b->err, WNA_OPERATION_ERROR, "missing operand");
+    const wna_desc *X = ocl_desc(b, (uint32_t)xi), *Y = ocl_desc(b, op->outputs[0]);
+    int64_t xs[WNA_MAX_RANK];
+    ocl_strides(X, xs);
+    uint32_t r = X->rank;
+    int32_t m[1 + 3 * WNA_MAX_RANK];
+    m[0] = (int32_t)r;
+    for (uint32_t i = 0; i < r; i++) {
+        m[1 + i] = (int32_t)Y->dims[i];
+        m[1 + r + i] = (int32_t)X->dims[i];
+        m[1 + 2 * r + i] = (int32_t)xs[i];
+    }
+    ocl_launch *l = ocl_launch_new(b, X->dtype, "wn_tile");
+    if (!l) return -1;
+    size_t n = ocl_count(Y);
+    if (ocl_set_operand(b, l, 0, op->outputs[0]) || ocl_set_operand(b, l, 1, xi) ||
+        ocl_set_meta(b, l, 2, m, 1 + 3 * (size_t)r) || ocl_set_u32(b, l, 3, n))
+        return -1;
+    ocl_range(l, n);
+    return 0;
+}
+
+int ocl_build_triangular(ocl_build *b, const wna_operation *op)
+{
+    int64_t xi = ocl_arg_operand(op, "input");
+    if (xi < 0) return ocl_fail(b->err, WNA_OPERATION_ERROR, "missing operand");
+    const wna_desc *X = ocl_desc(b, (uint32_t)xi);
+    if (X->rank < 2) return ocl_fail(b->err, WNA_NOT_SUPPORTED_ERROR, "triangular needs rank 2 or more");
+    ocl_launch *l = ocl_launch_new(b, X->dtype, "wn_triangular");
+    if (!l) return -1;
+    size_t n = ocl_count(X);
+    cl_long diagonal = ocl_arg_int(op, "diagonal", 0);
+    if (ocl_set_operand(b, l, 0, op->outputs[0]) || ocl_set_operand(b, l, 1, xi) || ocl_set_u32(b, l, 2, n) ||
+        ocl_set_u32(b, l, 3, X->dims[X->rank - 2]) || ocl_set_u32(b, l, 4, X->dims[X->rank - 1]) ||
+        ocl_set_i32(b, l, 5, ocl_arg_bool(op, "upper", 1)) || ocl_set_scalar(b, l, 6, sizeof diagonal, &diagonal))
         return -1;
     ocl_range(l, n);
     return 0;

@@ -82,3 +82,31 @@ __kernel void wn_cast(__global void *out, __global const ST *in, uint n, int to)
     case 7: ((__global uchar *)out)[i] = TO_INT(uchar, x); break;
     }
 }
+
+/* tile: output coordinate o reads input coordinate o mod the input size on every axis.
+ * m: rank, output dims, input dims, input strides. */
+__kernel void wn_tile(__global MT *out, __global const MT *in, __global const int *m, uint n)
+{
+    uint i = get_global_id(0);
+    if (i >= n) return;
+    int r = m[0];
+    __global const int *od = m + 1, *id = od + r, *is = id + r;
+    uint lin = i, src = 0;
+    for (int d = r - 1; d >= 0; d--) {
+        uint c = lin % (uint)od[d];
+        lin /= (uint)od[d];
+        src += (c % (uint)id[d]) * (uint)is[d];
+    }
+    out[i] = in[src];
+}
+
+/* triangular: in the last two axes (rows, cols), upper keeps col - row >= diagonal, lower keeps
+ * col - row <= diagonal; the rest becomes 0. */
+__kernel void wn_triangular(__global MT *out, __global const MT *in, uint n, uint rows, uint cols, int upper,
+                            long diagonal)
+{
+    uint i = get_global_id(0);
+    if (i >= n) return;
+    long col = i % cols, row = (i / cols) % rows, off = col - row;
+    out[i] = (upper ? off >= diagonal : off <= diagonal) ? in[i] : (MT)0;
+}
