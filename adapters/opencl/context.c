@@ -91,6 +91,11 @@ int ocl_create_context(const char *device, wna_context **out, wna_error *err)
     cl_ulong max_alloc = 0;
     clGetDeviceInfo(c->device, CL_DEVICE_MAX_MEM_ALLOC_SIZE, sizeof max_alloc, &max_alloc, NULL);
     c->max_alloc = max_alloc < OCL_MAX_TENSOR_BYTES ? max_alloc : OCL_MAX_TENSOR_BYTES;
+    /* One fixed work-group size for 1-D launches: PoCL specialises (and compiles) a kernel per
+     * work-group size, and the driver's own choice varies with the global size. */
+    size_t max_wg = 1;
+    clGetDeviceInfo(c->device, CL_DEVICE_MAX_WORK_GROUP_SIZE, sizeof max_wg, &max_wg, NULL);
+    for (c->wg1 = 64; c->wg1 > 1 && c->wg1 > max_wg; c->wg1 /= 2) {}
     describe(c);
     /* WEBNN_OPENCL_COMPILE_ALL: build every data type's program now (fills the driver's binary
      * cache once, outside any timed case: see mk/opencl.mk, opencl-warm) */

@@ -31,6 +31,7 @@ ocl_launch *ocl_launch_new(ocl_build *b, int dtype, const char *name)
     ocl_launch *l = &g->launches[g->n_launches++];
     memset(l, 0, sizeof *l);
     l->kernel = k;
+    l->local[0] = g->ctx->wg1;
     return l;
 }
 
@@ -128,8 +129,10 @@ int ocl_set_meta(ocl_build *b, ocl_launch *l, uint32_t arg, const int32_t *v, si
 
 void ocl_range(ocl_launch *l, size_t n)
 {
+    size_t wg = l->local[0];
     l->dims = 1;
-    l->global[0] = (n + 63) / 64 * 64;
+    l->global[0] = (n + wg - 1) / wg * wg;
+    l->has_local = 1;
 }
 
 const wna_desc *ocl_desc(const ocl_build *b, uint32_t operand) { return &b->g->operands[operand].desc; }

@@ -297,6 +297,10 @@ static const wna_operand_limits l_softmax[] = {
     {"input", T(FLOAT32) | T(FLOAT16), 1, 8},
     {"output", T(FLOAT32) | T(FLOAT16), 1, 8},
 };
+static const wna_operand_limits l_cumulativeSum[] = {
+    {"input", T(FLOAT32) | T(FLOAT16) | T(INT32) | T(UINT32) | T(INT64) | T(UINT64), 1, 8},
+    {"output", T(FLOAT32) | T(FLOAT16) | T(INT32) | T(UINT32) | T(INT64) | T(UINT64), 1, 8},
+};
 static const wna_operand_limits l_batchNormalization[] = {
     {"input", T(FLOAT32) | T(FLOAT16), 1, 8},
     {"mean", T(FLOAT32) | T(FLOAT16), 1, 1},
@@ -439,6 +443,7 @@ const wna_op_limits ocl_limits_table[] = {
     {"conv2d", l_conv2d, 4},
     {"convTranspose2d", l_convTranspose2d, 4},
     {"softmax", l_softmax, 2},
+    {"cumulativeSum", l_cumulativeSum, 2},
     {"batchNormalization", l_batchNormalization, 6},
     {"instanceNormalization", l_instanceNormalization, 4},
     {"layerNormalization", l_layerNormalization, 4},

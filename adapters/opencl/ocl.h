@@ -30,6 +30,7 @@ struct wna_context {
     int half_native; /* cl_khr_fp16: float16 computes in half; else stored as half, computed in float */
     int fp64;        /* cl_khr_fp64: float math in double, rounded once */
     uint64_t max_alloc;
+    size_t wg1;      /* work-group size of 1-D launches: a power of two <= 64 */
     char description[400];
 };
 
@@ -104,6 +105,7 @@ int ocl_build_conv(ocl_build *b, const wna_operation *op, int transposed);
 int ocl_build_pool(ocl_build *b, const wna_operation *op, int code);
 int ocl_build_reduce(ocl_build *b, const wna_operation *op, int code);
 int ocl_build_softmax(ocl_build *b, const wna_operation *op);
+int ocl_build_cumsum(ocl_build *b, const wna_operation *op);
 int ocl_build_batchnorm(ocl_build *b, const wna_operation *op);
 int ocl_build_instancenorm(ocl_build *b, const wna_operation *op);
 int ocl_build_layernorm(ocl_build *b, const wna_operation *op);

@@ -44,6 +44,7 @@ static const ocl_op entries[] = {
     {"argMax", ocl_build_reduce, NULL, R_ARGMAX}, {"argMin", ocl_build_reduce, NULL, R_ARGMIN},
     {"where", NULL, ocl_build_where, 0}, {"matmul", NULL, ocl_build_matmul, 0}, {"gemm", NULL, ocl_build_gemm, 0},
     {"conv2d", NULL, conv2d, 0}, {"convTranspose2d", NULL, conv_t, 0}, {"softmax", NULL, ocl_build_softmax, 0},
+    {"cumulativeSum", NULL, ocl_build_cumsum, 0},
     {"batchNormalization", NULL, ocl_build_batchnorm, 0},
     {"instanceNormalization", NULL, ocl_build_instancenorm, 0},
     {"layerNormalization", NULL, ocl_build_layernorm, 0},

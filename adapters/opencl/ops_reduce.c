@@ -1,4 +1,4 @@
-/* Reductions, argMin/argMax, softmax and the three normalizations: the host side splits the
+/* Reductions, argMin/argMax, cumulativeSum, softmax and the three normalizations: the host side splits the
  * input's axes into kept and reduced ones (metadata for cl/reduce.cl and cl/norm.cl). */
 #include <string.h>
 
@@ -91,22 +91,48 @@ int ocl_build_reduce(ocl_build *b, const wna_operation *op, int code)
     return 0;
 }
 
+/* The tensor as [outer, len, inner] around axis (default: the last). */
+static int axis_split(ocl_build *b, const wna_operation *op, int64_t xi, int64_t dflt, size_t *outer, size_t *len,
+                      size_t *inner)
+{
+    const wna_desc *X = ocl_desc(b, (uint32_t)xi);
+    int64_t axis = ocl_arg_int(op, "axis", dflt);
+    if (axis < 0 || axis >= X->rank) return ocl_fail(b->err, WNA_OPERATION_ERROR, "bad axis");
+    *outer = *inner = 1;
+    for (uint32_t i = 0; i < X->rank; i++) {
+        if (i < axis) *outer *= X->dims[i];
+        if (i > axis) *inner *= X->dims[i];
+    }
+    *len = X->dims[axis];
+    return 0;
+}
+
 int ocl_build_softmax(ocl_build *b, const wna_operation *op)
 {
     int64_t xi = ocl_arg_operand(op, "input");
+    size_t outer, len, inner;
     if (xi < 0) return ocl_fail(b->err, WNA_OPERATION_ERROR, "missing operand");
-    const wna_desc *X = ocl_desc(b, (uint32_t)xi);
-    int64_t axis = ocl_arg_int(op, "axis", (int64_t)X->rank - 1);
-    if (axis < 0 || axis >= X->rank) return ocl_fail(b->err, WNA_OPERATION_ERROR, "bad axis");
-    size_t outer = 1, inner = 1;
-    for (uint32_t i = 0; i < X->rank; i++) {
-        if (i < axis) outer *= X->dims[i];
-        if (i > axis) inner *= X->dims[i];
-    }
-    ocl_launch *l = ocl_launch_new(b, X->dtype, "wn_softmax");
+    if (axis_split(b, op, xi, (int64_t)ocl_desc(b, (uint32_t)xi)->rank - 1, &outer, &len, &inner) != 0) return -1;
+    ocl_launch *l = ocl_launch_new(b, ocl_desc(b, (uint32_t)xi)->dtype, "wn_softmax");
     if (!l) return -1;
     if (ocl_set_operand(b, l, 0, op->outputs[0]) || ocl_set_operand(b, l, 1, xi) || ocl_set_u32(b, l, 2, outer) ||
-        ocl_set_u32(b, l, 3, X->dims[axis]) || ocl_set_u32(b, l, 4, inner))
+        ocl_set_u32(b, l, 3, len) || ocl_set_u32(b, l, 4, inner))
+        return -1;
+    ocl_range(l, outer * inner);
+    return 0;
+}
+
+int ocl_build_cumsum(ocl_build *b, const wna_operation *op)
+{
+    int64_t xi = ocl_arg_operand(op, "input");
+    size_t outer, len, inner;
+    if (xi < 0) return ocl_fail(b->err, WNA_OPERATION_ERROR, "missing operand");
+    if (axis_split(b, op, xi, 0, &outer, &len, &inner) != 0) return -1;
+    ocl_launch *l = ocl_launch_new(b, ocl_desc(b, (uint32_t)xi)->dtype, "wn_cumsum");
+    if (!l) return -1;
+    if (ocl_set_operand(b, l, 0, op->outputs[0]) || ocl_set_operand(b, l, 1, xi) || ocl_set_u32(b, l, 2, outer) ||
+        ocl_set_u32(b, l, 3, len) || ocl_set_u32(b, l, 4, inner) ||
+        ocl_set_i32(b, l, 5, ocl_arg_bool(op, "exclusive", 0)) || ocl_set_i32(b, l, 6, ocl_arg_bool(op, "reversed", 0)))
         return -1;
     ocl_range(l, outer * inner);
     return 0;

@@ -104,3 +104,30 @@ __kernel void wn_argreduce(__global int *out32, __global long *out64, __global c
     if (is64) out64[o] = bi;
     else out32[o] = bi;
 }
+
+/* cumulativeSum along one axis: the tensor as [outer, len, inner], one work item per line;
+ * floats keep the running sum in UT, integers in the unsigned type (wrapping). */
+__kernel void wn_cumsum(__global ST *out, __global const ST *in, uint outer, uint len, uint inner, int exclusive,
+                        int reversed)
+{
+    uint id = get_global_id(0);
+    if (id >= outer * inner) return;
+    uint base = (id / inner) * len * inner + id % inner;
+#if IS_FLOAT
+    UT s = 0;
+#else
+    UST s = 0;
+#endif
+    for (uint step = 0; step < len; step++) {
+        uint i = base + (reversed ? len - 1 - step : step) * inner;
+#if IS_FLOAT
+        UT before = s;
+        s += (UT)LD(in, i);
+        SV(out, i, exclusive ? before : s);
+#else
+        UST before = s;
+        s += (UST)in[i];
+        out[i] = AS_ST(exclusive ? before : s);
+#endif
+    }
+}
