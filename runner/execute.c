@@ -17,6 +17,7 @@
 #include "abi_graph.h"
 #include "execute.h"
 #include "run.h"
+#include "sequence.h"
 #include "support.h"
 #include "wpt_ids.h"
 #include "webnn/compare.h"
@@ -82,6 +83,11 @@ static bool stem_is(const char *file, const char *op)
 
 void rn_classify(const rn_case *c, rn_result *r)
 {
+    if (c->vc && c->vc->sequence) { /* tensor sequences: one row of their own */
+        snprintf(r->op, sizeof r->op, "MLTensor");
+        snprintf(r->family, sizeof r->family, "mltensor");
+        return;
+    }
     if (!c->vc || !c->vc->graph || c->vc->graph->n_ops == 0) {
         snprintf(r->op, sizeof r->op, "?");
         snprintf(r->family, sizeof r->family, "?");
@@ -392,6 +398,10 @@ static void run_case(rn_exec *e, const rn_case *c, rn_result *r)
         r->status = RN_ERROR;
         rn_result_msg(r, "the adapter cannot create a %s context: %s: %s", e->device,
                       rn_error_kind_str(e->init_error.kind), e->init_error.message);
+        return;
+    }
+    if (vc->sequence) {
+        rn_exec_sequence(e, c, r);
         return;
     }
     /* the adapter's own validation sees the raw graph, before ours fills in descriptors */

@@ -358,6 +358,26 @@ static int ref_read_tensor(wna_device_tensor *t, void *data, size_t nbytes, wna_
     return 0;
 }
 
+/* The spec's dispatch checks the adapter can see: no tensor bound twice, one tensor per graph
+ * input and output, each input's descriptor equal to the graph's (outputs: below). */
+static int check_dispatch(const wn_graph *g, const char *const *in_names, wna_device_tensor *const *ins, uint32_t n_in,
+                          wna_device_tensor *const *outs, uint32_t n_out, wna_error *err)
+{
+    for (uint32_t a = 0; a < n_in + n_out; a++)
+        for (uint32_t b = a + 1; b < n_in + n_out; b++)
+            if ((a < n_in ? ins[a] : outs[a - n_in]) == (b < n_in ? ins[b] : outs[b - n_in]))
+                return fail_msg(err, WNA_TYPE_ERROR, "dispatch: one tensor is bound twice");
+    if (n_in != wn_graph_input_count(g) || n_out != g->n_outputs)
+        return fail_msg(err, WNA_TYPE_ERROR, "dispatch: the tensors do not match the graph's inputs and outputs");
+    for (uint32_t j = 0; j < n_in; j++) {
+        int32_t k = wn_graph_find(g, in_names[j]);
+        if (k < 0 || g->operands[k].kind != WN_OPERAND_INPUT || ins[j]->t.desc.dtype != g->operands[k].desc.dtype ||
+            !wn_desc_equal_shape(&ins[j]->t.desc, &g->operands[k].desc))
+            return fail_msg(err, WNA_TYPE_ERROR, "dispatch: an input tensor does not match the graph's descriptor");
+    }
+    return 0;
+}
+
 static int ref_dispatch(wna_compiled *cg, const char *const *in_names, wna_device_tensor *const *ins,
                         uint32_t n_in, const char *const *out_names, wna_device_tensor *const *outs_t,
                         uint32_t n_out, wna_error *err)
@@ -371,6 +391,7 @@ static int ref_dispatch(wna_compiled *cg, const char *const *in_names, wna_devic
         fail_msg(err, WNA_OPERATION_ERROR, "out of memory");
         goto done;
     }
+    if (check_dispatch(g, in_names, ins, n_in, outs_t, n_out, err) != 0) goto done;
     for (uint32_t j = 0; j < n_in; j++) {
         data[j] = ins[j]->t.data;
         nbytes[j] = ins[j]->t.nbytes;

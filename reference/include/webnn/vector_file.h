@@ -34,6 +34,8 @@ typedef struct wn_named_tensor {
     wn_tensor fill;     /* while an input is expanded (wn_vec_case_expand): its fill, else empty */
 } wn_named_tensor;
 
+typedef struct wn_vec_sequence wn_vec_sequence;
+
 typedef struct wn_vec_case {
     char *name;
     char *json_path;           /* "tests[3]" */
@@ -50,7 +52,45 @@ typedef struct wn_vec_case {
     bool required;                /* on the spec's required data types and ranks */
     char *warnings;               /* what the loader ignored as a browser would ("; "-joined), or NULL */
     char *wpt_name;               /* "wptName": the case's name in web-platform-tests, or NULL */
+    wn_vec_sequence *sequence;    /* a tensor sequence (MLTensor steps), else NULL; graph is NULL then */
 } wn_vec_case;
+
+/* ---- tensor sequences (vectors/FORMAT.md, "Tensor sequences"; vector_sequence.c) ---- */
+typedef enum wn_seq_kind {
+    WN_SEQ_CREATE = 0, /* createTensor */
+    WN_SEQ_WRITE,      /* writeTensor */
+    WN_SEQ_DISPATCH,   /* dispatch */
+    WN_SEQ_READ,       /* readTensor, compared with expected */
+    WN_SEQ_DESTROY     /* MLTensor.destroy() */
+} wn_seq_kind;
+
+typedef struct wn_seq_binding {
+    char *name;        /* graph input or output name */
+    uint32_t tensor;   /* index into the sequence's tensors */
+} wn_seq_binding;
+
+typedef struct wn_seq_step {
+    wn_seq_kind kind;
+    uint32_t tensor;            /* create, write, read, destroy */
+    wn_desc desc;               /* create */
+    bool readable, writable;    /* create */
+    wn_tensor data;             /* write: the bytes written; read: the expected contents */
+    uint32_t graph;             /* dispatch: index into graphs */
+    wn_seq_binding *inputs, *outputs;
+    uint32_t n_inputs, n_outputs;
+    wn_error_kind expected_error; /* WN_OK: the step must succeed */
+} wn_seq_step;
+
+struct wn_vec_sequence {
+    wn_graph **graphs;          /* structurally built, not yet validated */
+    uint32_t n_graphs;
+    char **tensors;             /* tensor names, index = creation order */
+    uint32_t n_tensors;
+    wn_seq_step *steps;
+    uint32_t n_steps;
+};
+
+void wn_vec_sequence_free(wn_vec_sequence *s);
 
 typedef struct wn_vec_file {
     char *path;

@@ -13,6 +13,7 @@
 #include "json_path.h"
 #include "json_text.h"
 #include "vector_warn.h"
+#include "vector_sequence.h"
 
 /* Everything about the case being loaded, so helpers can report with file and path. */
 typedef struct loader {
@@ -583,6 +584,8 @@ static int load_case(loader *L, const cJSON *tj, wn_vec_case *vc)
     }
     const cJSON *tol = cJSON_GetObjectItemCaseSensitive(tj, "tolerance");
     if (tol && load_tolerance(L, tol, vc) != 0) return -1;
+    if (cJSON_GetObjectItemCaseSensitive(tj, "steps")) /* a tensor sequence (vector_sequence.c) */
+        return wn_vec_load_sequence(L->file, &L->path, L->err, tj, vc);
 
     size_t saved = wn_path_key(&L->path, "graph");
     const cJSON *gj = member(L, tj, "graph");
@@ -637,6 +640,8 @@ static void clear_case(wn_vec_case *vc)
 {
     wn_graph_free(vc->graph);
     vc->graph = NULL;
+    wn_vec_sequence_free(vc->sequence);
+    vc->sequence = NULL;
     free_named(vc->inputs, vc->n_inputs);
     free_named(vc->expected, vc->n_expected);
     vc->inputs = vc->expected = NULL;
@@ -660,6 +665,62 @@ void wn_vec_file_free(wn_vec_file *f)
     free(f->provenance);
     free(f->wpt_path);
     memset(f, 0, sizeof *f);
+}
+
+/* ---- for tensor sequences (vector_sequence.h) ---- */
+
+int wn_vec_load_desc(const char *file, wn_json_path *path, wn_error *err, const cJSON *obj, wn_desc *d)
+{
+    loader L = {.file = file, .path = *path, .err = err, .warnings = NULL}; /* sequences carry no warnings */
+    return load_desc(&L, obj, d);
+}
+
+/* One graph of a sequence: inputs (non-constant inputs need no data), operators, and
+ * "outputs": the names of the graph outputs. */
+int wn_vec_load_graph(const char *file, wn_json_path *path, wn_error *err, const cJSON *gj, wn_graph **out)
+{
+    loader L = {.file = file, .path = *path, .err = err, .warnings = NULL}; /* sequences carry no warnings */
+    wn_vec_case tmp = {0};
+    int rc = -1;
+    uint32_t *outs = NULL;
+    if (!cJSON_IsObject(gj)) return fail(&L, "must be an object, got %s", json_type(gj));
+    if (!(tmp.graph = wn_graph_new())) return fail(&L, "out of memory");
+    const cJSON *inputs = cJSON_GetObjectItemCaseSensitive(gj, "inputs");
+    if (inputs && load_inputs(&L, inputs, &tmp, true) != 0) goto done;
+    const cJSON *ops = member(&L, gj, "operators");
+    if (!ops) goto done;
+    size_t s = wn_path_key(&L.path, "operators");
+    if (!cJSON_IsArray(ops) || cJSON_GetArraySize(ops) == 0) { fail(&L, "must be a non-empty array"); goto done; }
+    int i = 0;
+    for (const cJSON *o = ops->child; o; o = o->next, i++) {
+        size_t s2 = wn_path_index(&L.path, (size_t)i);
+        if (load_operator(&L, tmp.graph, o) != 0) goto done;
+        wn_path_pop(&L.path, s2);
+    }
+    wn_path_pop(&L.path, s);
+    const cJSON *names = member(&L, gj, "outputs");
+    if (!names) goto done;
+    wn_path_key(&L.path, "outputs");
+    if (!cJSON_IsArray(names) || cJSON_GetArraySize(names) == 0) { fail(&L, "must be a non-empty array of names"); goto done; }
+    uint32_t n = (uint32_t)cJSON_GetArraySize(names), k = 0;
+    if (!(outs = calloc(n, sizeof *outs))) { fail(&L, "out of memory"); goto done; }
+    for (const cJSON *o = names->child; o; o = o->next, k++) {
+        int32_t idx = cJSON_IsString(o) ? wn_graph_find(tmp.graph, o->valuestring) : -1;
+        if (idx < 0 || tmp.graph->operands[idx].kind != WN_OPERAND_RESULT) {
+            fail(&L, "[%u] is not the name of an operation's result", k);
+            goto done;
+        }
+        outs[k] = (uint32_t)idx;
+    }
+    wn_error e;
+    if (wn_graph_set_outputs(tmp.graph, outs, n, &e) != 0) { fail_with(&L, &e); goto done; }
+    *out = tmp.graph;
+    tmp.graph = NULL;
+    rc = 0;
+done:
+    free(outs);
+    clear_case(&tmp);
+    return rc;
 }
 
 /* Nesting is bounded so that later recursive walks stay shallow. */
