@@ -24,10 +24,18 @@ struct wna_context {
     proto_limits limits;
 };
 
+/* a named graph operand's descriptor, kept for dispatch's checks */
+typedef struct pc_port {
+    char *name;
+    wna_desc desc;
+} pc_port;
+
 struct wna_compiled {
     wna_context *ctx;
     uint32_t generation;
     double id;
+    pc_port *ports;        /* the graph's inputs, then its outputs */
+    uint32_t n_in, n_out;
 };
 
 struct wna_device_tensor {
@@ -267,6 +275,60 @@ static double reply_id(const cJSON *reply, const char *member)
     return cJSON_IsNumber(id) ? id->valuedouble : -1;
 }
 
+static void free_ports(wna_compiled *cg)
+{
+    for (uint32_t k = 0; cg && cg->ports && k < cg->n_in + cg->n_out; k++) free(cg->ports[k].name);
+    if (cg) free(cg->ports);
+}
+
+static int keep_ports(wna_compiled *cg, const wna_graph *g)
+{
+    cg->ports = calloc((size_t)g->n_inputs + g->n_outputs + 1, sizeof *cg->ports);
+    if (!cg->ports) return -1;
+    for (uint32_t k = 0; k < g->n_inputs + g->n_outputs; k++) {
+        const wna_operand *o = &g->operands[k < g->n_inputs ? g->inputs[k] : g->outputs[k - g->n_inputs]];
+        size_t len = strlen(o->name ? o->name : "");
+        if (!(cg->ports[k].name = malloc(len + 1))) return -1;
+        memcpy(cg->ports[k].name, o->name ? o->name : "", len + 1);
+        cg->ports[k].desc = o->desc;
+        k < g->n_inputs ? cg->n_in++ : cg->n_out++;
+    }
+    return 0;
+}
+
+static bool same_desc(const wna_desc *a, const wna_desc *b)
+{
+    if (a->dtype != b->dtype || a->rank != b->rank) return false;
+    for (uint32_t i = 0; i < a->rank; i++)
+        if (a->dims[i] != b->dims[i]) return false;
+    return true;
+}
+
+/* The spec's dispatch() checks (MLContext dispatch, "validate tensors with descriptors"): every
+ * input and output bound once, by a name of the graph, to a tensor of its descriptor, and no
+ * tensor bound twice. A child that keeps its own tensors does these itself. */
+static int check_dispatch(const wna_compiled *cg, const char *const *in_names, wna_device_tensor *const *ins,
+                          uint32_t n_in, const char *const *out_names, wna_device_tensor *const *outs, uint32_t n_out,
+                          wna_error *err)
+{
+    for (uint32_t a = 0; a < n_in + n_out; a++)
+        for (uint32_t b = a + 1; b < n_in + n_out; b++)
+            if ((a < n_in ? ins[a] : outs[a - n_in]) == (b < n_in ? ins[b] : outs[b - n_in]))
+                return fail(err, WNA_TYPE_ERROR, "%s", "dispatch: one tensor is bound twice");
+    if (n_in != cg->n_in || n_out != cg->n_out)
+        return fail(err, WNA_TYPE_ERROR, "%s", "dispatch: the tensors do not match the graph's inputs and outputs");
+    for (uint32_t j = 0; j < n_in + n_out; j++) {
+        const char *name = j < n_in ? in_names[j] : out_names[j - n_in];
+        const wna_desc *d = j < n_in ? &ins[j]->desc : &outs[j - n_in]->desc;
+        uint32_t lo = j < n_in ? 0 : cg->n_in, hi = j < n_in ? cg->n_in : cg->n_in + cg->n_out, k = lo;
+        while (k < hi && strcmp(cg->ports[k].name, name) != 0) k++;
+        if (k == hi) return fail(err, WNA_TYPE_ERROR, "dispatch: the graph has no input or output named \"%s\"", name);
+        if (!same_desc(d, &cg->ports[k].desc))
+            return fail(err, WNA_TYPE_ERROR, "dispatch: the tensor bound to \"%s\" has another descriptor", name);
+    }
+    return 0;
+}
+
 static int pc_build(wna_context *c, const wna_graph *g, wna_compiled **out, wna_error *err)
 {
     *out = NULL;
@@ -288,7 +350,11 @@ static int pc_build(wna_context *c, const wna_graph *g, wna_compiled **out, wna_
     cJSON_Delete(reply);
     if (id < 0) return fail(err, WNA_UNKNOWN_ERROR, "%s", "the adapter process's build reply has no \"graph\" number");
     wna_compiled *cg = calloc(1, sizeof *cg);
-    if (!cg) return fail(err, WNA_UNKNOWN_ERROR, "%s", "out of memory");
+    if (!cg || keep_ports(cg, g) != 0) {
+        free_ports(cg);
+        free(cg);
+        return fail(err, WNA_UNKNOWN_ERROR, "%s", "out of memory");
+    }
     cg->ctx = c;
     cg->generation = c->generation;
     cg->id = id;
@@ -318,6 +384,7 @@ static void pc_release_graph(wna_compiled *cg)
         else if (req && call_simple(c, req, NULL, &err) != 0)
             fprintf(stderr, "process adapter: releaseGraph failed: %s\n", err.message);
     }
+    free_ports(cg);
     free(cg);
 }
 
@@ -506,6 +573,7 @@ static int pc_read_tensor(wna_device_tensor *t, void *data, size_t nbytes, wna_e
 static int dispatch_host(wna_compiled *cg, const char *const *in_names, wna_device_tensor *const *ins, uint32_t n_in,
                          const char *const *out_names, wna_device_tensor *const *outs, uint32_t n_out, wna_error *err)
 {
+    if (check_dispatch(cg, in_names, ins, n_in, out_names, outs, n_out, err) != 0) return -1;
     wna_tensor *t = calloc((size_t)n_in + n_out + 1, sizeof *t);
     if (!t) return fail(err, WNA_UNKNOWN_ERROR, "%s", "out of memory");
     for (uint32_t k = 0; k < n_in; k++) t[k] = (wna_tensor){in_names[k], ins[k]->desc, ins[k]->host, ins[k]->nbytes};
