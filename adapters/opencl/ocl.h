@@ -31,7 +31,7 @@ struct wna_context {
     int fp64;        /* cl_khr_fp64: float math in double, rounded once */
     uint64_t max_alloc;
     size_t wg1;      /* work-group size of 1-D launches: a power of two <= 64 */
-    char description[400];
+    char description[512]; /* holds every piece describe() writes (at most 441 bytes) */
 };
 
 #define OCL_MAX_BUF_ARGS 8
