@@ -122,6 +122,6 @@ int xa_transpose(xa_graph *g, uint32_t in, const uint32_t *perm, uint32_t *out, 
         return 0;
     }
     xa_node n = {.kind = XA_TRANSPOSE, .in = {in}, .n_in = 1, .out = *out};
-    memcpy(n.perm, perm, sizeof n.perm);
+    memcpy(n.perm, perm, src->rank * sizeof *perm); /* callers pass rank entries, not a full n.perm */
     return xa_add_node(g, &n, err);
 }
