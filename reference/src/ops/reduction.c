@@ -131,11 +131,49 @@ static int build_reduce(wn_call *c)
 
 /* One reduction function per domain, over the values of one window. Integer results are
  * returned as 64-bit patterns; the store keeps the element's low bits. */
+typedef enum reduce_rows { ROWS_NONE, ROWS_SUM, ROWS_MEAN } reduce_rows;
 typedef struct reduce_fns {
     double (*f)(const double *v, size_t n);
     uint64_t (*s)(const int64_t *v, size_t n);   /* signed integer types */
     uint64_t (*u)(const uint64_t *v, size_t n);  /* unsigned integer types */
+    reduce_rows rows;                            /* f is sum_f or mean_f: the float32 row path */
 } reduce_fns;
+
+/* The windows are consecutive runs of n_red elements, in output order: no kept axis (of
+ * size > 1) comes after a reduced one. */
+static bool window_is_rows(const reduce_window *w)
+{
+    bool seen_reduced = false;
+    for (uint32_t a = 0; a < w->in.rank; a++) {
+        if (w->in.dims[a] == 1) continue;
+        if (w->reduced[a]) seen_reduced = true;
+        else if (seen_reduced) return false;
+    }
+    return true;
+}
+
+/* reduceSum / reduceMean of float32 rows: sum_f's order and rounding (from -0, one double
+ * add per element, in index order), four rows at a time so the four add chains overlap. */
+static void f32_sum_rows(const wn_tensor *x, wn_tensor *y, size_t rows, size_t len, bool mean)
+{
+    size_t r = 0;
+    for (; r + 4 <= rows; r += 4) {
+        double s[4] = {-0.0, -0.0, -0.0, -0.0};
+        size_t b = r * len;
+        for (size_t i = 0; i < len; i++) {
+            s[0] += f32_load(x, b + i);
+            s[1] += f32_load(x, b + len + i);
+            s[2] += f32_load(x, b + 2 * len + i);
+            s[3] += f32_load(x, b + 3 * len + i);
+        }
+        for (size_t k = 0; k < 4; k++) f32_store(y, r + k, mean ? s[k] / (double)len : s[k]);
+    }
+    for (; r < rows; r++) {
+        double s = -0.0;
+        for (size_t i = 0; i < len; i++) s += f32_load(x, r * len + i);
+        f32_store(y, r, mean ? s / (double)len : s);
+    }
+}
 
 static int compute_reduce(wn_call *c, const reduce_fns *fn)
 {
@@ -156,6 +194,10 @@ static int compute_reduce(wn_call *c, const reduce_fns *fn)
     }
     wn_dtype t = x->desc.dtype;
     size_t n_out = wn_desc_count(&y->desc);
+    if (t == WN_FLOAT32 && fn->rows != ROWS_NONE && window_is_rows(&w)) {
+        f32_sum_rows(x, y, n_out, w.n_red, fn->rows == ROWS_MEAN);
+        goto done;
+    }
     window_rel(&w, idx); /* idx holds the window's offsets from here on */
     for (size_t o = 0; o < n_out; o++) {
         size_t base = window_base(&w, &y->desc, o);
@@ -203,7 +245,7 @@ static double sum_f(const double *v, size_t n)
 }
 
 /* reduceSum: the sum of the values. */
-static const reduce_fns sum_fns = {sum_f, sum_s, sum_u};
+static const reduce_fns sum_fns = {sum_f, sum_s, sum_u, ROWS_SUM};
 static int compute_reduce_sum(wn_call *c) { return compute_reduce(c, &sum_fns); }
 
 /* reduceL1: the sum of |x|. |INT64_MIN| wraps to INT64_MIN. */
@@ -219,7 +261,7 @@ static uint64_t l1_s(const int64_t *v, size_t n)
     for (size_t i = 0; i < n; i++) s += v[i] < 0 ? 0 - (uint64_t)v[i] : (uint64_t)v[i];
     return s;
 }
-static const reduce_fns l1_fns = {l1_f, l1_s, sum_u};
+static const reduce_fns l1_fns = {l1_f, l1_s, sum_u, ROWS_NONE};
 static int compute_reduce_l1(wn_call *c) { return compute_reduce(c, &l1_fns); }
 
 /* reduceSumSquare: the sum of x*x. */
@@ -241,7 +283,7 @@ static uint64_t sum_square_u(const uint64_t *v, size_t n)
     for (size_t i = 0; i < n; i++) s += v[i] * v[i];
     return s;
 }
-static const reduce_fns sum_square_fns = {sum_square_f, sum_square_s, sum_square_u};
+static const reduce_fns sum_square_fns = {sum_square_f, sum_square_s, sum_square_u, ROWS_NONE};
 static int compute_reduce_sum_square(wn_call *c) { return compute_reduce(c, &sum_square_fns); }
 
 /* reduceProduct: the product of the values. */
@@ -263,22 +305,22 @@ static uint64_t product_u(const uint64_t *v, size_t n)
     for (size_t i = 0; i < n; i++) p *= v[i];
     return p;
 }
-static const reduce_fns product_fns = {product_f, product_s, product_u};
+static const reduce_fns product_fns = {product_f, product_s, product_u, ROWS_NONE};
 static int compute_reduce_product(wn_call *c) { return compute_reduce(c, &product_fns); }
 
 /* reduceL2: sqrt of the sum of squares (float types only). */
 static double l2_f(const double *v, size_t n) { return sqrt(sum_square_f(v, n)); }
-static const reduce_fns l2_fns = {l2_f, NULL, NULL};
+static const reduce_fns l2_fns = {l2_f, NULL, NULL, ROWS_NONE};
 static int compute_reduce_l2(wn_call *c) { return compute_reduce(c, &l2_fns); }
 
 /* reduceLogSum: log of the sum (float types only). */
 static double log_sum_f(const double *v, size_t n) { return log(sum_f(v, n)); }
-static const reduce_fns log_sum_fns = {log_sum_f, NULL, NULL};
+static const reduce_fns log_sum_fns = {log_sum_f, NULL, NULL, ROWS_NONE};
 static int compute_reduce_log_sum(wn_call *c) { return compute_reduce(c, &log_sum_fns); }
 
 /* reduceMean: the sum divided by the number of values (float types only). */
 static double mean_f(const double *v, size_t n) { return sum_f(v, n) / (double)n; }
-static const reduce_fns mean_fns = {mean_f, NULL, NULL};
+static const reduce_fns mean_fns = {mean_f, NULL, NULL, ROWS_MEAN};
 static int compute_reduce_mean(wn_call *c) { return compute_reduce(c, &mean_fns); }
 
 /* reduceMax / reduceMin on floats: NaN propagates; -0 orders below +0. */
@@ -328,8 +370,8 @@ static uint64_t min_u(const uint64_t *v, size_t n)
     for (size_t i = 1; i < n; i++) m = v[i] < m ? v[i] : m;
     return m;
 }
-static const reduce_fns max_fns = {max_f, max_s, max_u};
-static const reduce_fns min_fns = {min_f, min_s, min_u};
+static const reduce_fns max_fns = {max_f, max_s, max_u, ROWS_NONE};
+static const reduce_fns min_fns = {min_f, min_s, min_u, ROWS_NONE};
 static int compute_reduce_max(wn_call *c) { return compute_reduce(c, &max_fns); }
 static int compute_reduce_min(wn_call *c) { return compute_reduce(c, &min_fns); }
 
@@ -344,7 +386,7 @@ static double log_sum_exp_f(const double *v, size_t n)
     for (size_t i = 0; i < n; i++) s += exp(v[i] - m);
     return m + log(s);
 }
-static const reduce_fns log_sum_exp_fns = {log_sum_exp_f, NULL, NULL};
+static const reduce_fns log_sum_exp_fns = {log_sum_exp_f, NULL, NULL, ROWS_NONE};
 static int compute_reduce_log_sum_exp(wn_call *c) { return compute_reduce(c, &log_sum_exp_fns); }
 
 /* ------------------------------------------------------------------------------------ */
