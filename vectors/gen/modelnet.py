@@ -132,6 +132,14 @@ class Net:
         b = float(np.float32(np.sqrt(6.0 / fan_in)))
         return self.gen("w", shape, -b, b)
 
+    def _transposed(self, nm, perm):
+        """Break: operand nm's weights transposed, stored literally in the graph."""
+        v = np.transpose(self.val[nm], perm)
+        e = C.tensor("float32", v.shape, v.astype(np.float32), constant=True)
+        self.inputs[nm] = e
+        self.val[nm] = v
+        return v
+
     def _op(self, opname, args, options, y):
         out = self._new("t")
         self.ops.append(C.op(opname, args, options, outputs=out))
@@ -153,13 +161,13 @@ class Net:
         xv = self.val[x]
         n, cin, h, w = xv.shape
         p = (k // 2,) * 4 if pad is None else tuple(pad)
-        if k > 1 and self._once("pad"):
+        if k > 1 and p[1] > 0 and p[3] > 0 and self._once("pad"):
             p = (p[0] + 1, p[1] - 1, p[2] + 1, p[3] - 1)     # same output size, shifted by one
         cin_g = cin // groups
         wt = self.he((cout, cin_g, k, k), cin_g * k * k)
         wv = self.val[wt]
         if k > 1 and cin_g > 1 and self._once("transpose"):
-            wv = np.transpose(wv, (0, 1, 3, 2))             # the evaluator uses kh <-> kw swapped
+            wv = self._transposed(wt, (0, 1, 3, 2))          # kh <-> kw swapped
         xp = np.zeros((n, cin, h + p[0] + p[1], w + p[2] + p[3]), dtype=self.ft)
         xp[:, :, p[0]:p[0] + h, p[2]:p[2] + w] = xv
         oh = (h + p[0] + p[1] - k) // stride + 1
@@ -193,6 +201,8 @@ class Net:
         """x [.., K] @ W [K, nout] + b (matmul then add, as an ONNX Gemm maps to WebNN)."""
         k = self.shape(x)[-1]
         w = self.he((k, nout), k)
+        if k == nout and self._once("transpose"):
+            self._transposed(w, (1, 0))
         y = self.matmul(x, w)
         b = self.gen("b", (nout,), -bias_range, bias_range)
         return self.add(y, b)
@@ -242,6 +252,8 @@ class Net:
 
     def gelu(self, x):
         """0.5 * x * erfc(-x / sqrt 2), as the spec decomposes it (erfc correctly rounded)."""
+        if self._once("act"):
+            return x
         xv = self.val[x].astype(np.float64)
         e = crmath.erfc(-xv / np.sqrt(2.0))
         if self.mode == "oracle":
@@ -295,7 +307,7 @@ class Net:
         are generated near 1 and 0. The variance is blended with the layer's mean (below)."""
         xv = self.val[x]
         c = xv.shape[1]
-        if self.mode == "oracle":
+        if self.record_stats:
             mu = self._mean(xv, [0, 2, 3])
             var = self._mean((xv - mu.reshape(1, c, 1, 1)) ** 2, [0, 2, 3])
             # half the channel's own variance plus half the layer's mean variance: a channel
@@ -333,6 +345,7 @@ def build(model_fn, name, mode="oracle", breaks=(), stats=None):
     """Runs model_fn(net, input) -> output operand. The oracle run records the batch-norm
     statistics; other runs must be given them (stats) so every run has the same constants."""
     net = Net(name, mode, breaks)
+    net.record_stats = stats is None
     net.stats = [] if stats is None else stats
     net.nbn = 0
     shape = model_fn.INPUT
