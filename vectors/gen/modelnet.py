@@ -63,6 +63,9 @@ class Acc:
             else:
                 self.s, t = two_sum(self.s, p)
                 self.c = self.c + (t + e)
+        elif self.mode == "f32-fwd" and self.terms:       # on the fly: no list of terms
+            self.terms[0] = self.terms[0] + (np.float32(a) * np.float32(b) if np.isscalar(a) else
+                                             (np.asarray(a, np.float32) * np.asarray(b, np.float32)))
         else:
             self.terms.append(np.float32(a) * np.float32(b) if np.isscalar(a) else
                               (np.asarray(a, np.float32) * np.asarray(b, np.float32)))
