@@ -18,7 +18,7 @@ vectors-check: ## regenerate the vectors into $(BUILD)/vectors-check and fail if
 	@$(PYTHON) vectors/gen/coverage.py $(VECTORS_SCRATCH) $(VECTORS_SCRATCH)/README.md
 	@cmp vectors/README.md $(VECTORS_SCRATCH)/README.md
 	@set -e; for d in $(VECTORS_SCRATCH)/*/; do f=$$(basename $$d); \
-	  diff -r -q vectors/$$f $$d || { echo "vectors-check: vectors/$$f differs from the generator output (run make vectors)"; exit 1; }; \
+	  diff -r -q -x README.md vectors/$$f $$d || { echo "vectors-check: vectors/$$f differs from the generator output (run make vectors)"; exit 1; }; \
 	done
 	@echo "vectors-check: committed vectors match the generator"
 
