@@ -55,7 +55,8 @@ def generate(dtype, shape, g):
             raise ValueError("low and high must be finite with low < high")
         u = (z >> np.uint64(11)).astype(np.float64) * (2.0 ** -53)   # exact: < 2^53
         v = np.float64(lo) + np.float64(hi - lo) * u
-        return v.astype(_NP[dtype]).reshape(tuple(shape))
+        with np.errstate(over="ignore"):                             # beyond the type: +-Inf
+            return v.astype(_NP[dtype]).reshape(tuple(shape))
     lo, hi = int(lo), int(hi)
     info = np.iinfo(_NP[dtype])
     if not (info.min <= lo <= hi <= info.max):
