@@ -25,7 +25,9 @@ _NP = {"float32": np.float32, "float16": np.float16, "int8": np.int8, "uint8": n
 
 def spec(seed, low, high):
     """The JSON object for generated data."""
-    return {"generator": "splitmix64", "seed": int(seed), "low": low, "high": high}
+    seed = int(seed)
+    # beyond 2^53 a JSON number is not exact: a decimal string, as for 64-bit integer data
+    return {"generator": "splitmix64", "seed": seed if seed <= 1 << 53 else str(seed), "low": low, "high": high}
 
 
 def raw64(seed, count):
