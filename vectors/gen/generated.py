@@ -25,7 +25,9 @@ _NP = {"float32": np.float32, "float16": np.float16, "int8": np.int8, "uint8": n
 
 def spec(seed, low, high):
     """The JSON object for generated data."""
-    return {"generator": "splitmix64", "seed": int(seed), "low": low, "high": high}
+    seed = int(seed)
+    # beyond 2^53 a JSON number is not exact: a decimal string, as for 64-bit integer data
+    return {"generator": "splitmix64", "seed": seed if seed <= 1 << 53 else str(seed), "low": low, "high": high}
 
 
 def raw64(seed, count):
@@ -55,7 +57,8 @@ def generate(dtype, shape, g):
             raise ValueError("low and high must be finite with low < high")
         u = (z >> np.uint64(11)).astype(np.float64) * (2.0 ** -53)   # exact: < 2^53
         v = np.float64(lo) + np.float64(hi - lo) * u
-        return v.astype(_NP[dtype]).reshape(tuple(shape))
+        with np.errstate(over="ignore"):                             # beyond the type: +-Inf
+            return v.astype(_NP[dtype]).reshape(tuple(shape))
     lo, hi = int(lo), int(hi)
     info = np.iinfo(_NP[dtype])
     if not (info.min <= lo <= hi <= info.max):

@@ -1,6 +1,8 @@
 /* Numbers and tensor data in the vector format (vectors/FORMAT.md, "DATA"). */
 #include "json_numbers.h"
 
+#include "json_generate.h"
+
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -179,6 +181,13 @@ int wn_json_tensor_data(const cJSON *data, const wn_desc *desc, wn_tensor *t, wn
      * by wn_tensor_alloc, which allocates nothing then) */
     if (data_size_check(data, desc, count, err) != 0) return -1;
     if (wn_tensor_alloc(t, desc, err) != 0) return -1;
+    if (wn_json_is_generated(data)) {
+        if (wn_json_tensor_generate(data, t, err) != 0) {
+            wn_tensor_free(t);
+            return -1;
+        }
+        return 0;
+    }
     if (cJSON_IsObject(data)) {
         const cJSON *b64 = cJSON_GetObjectItemCaseSensitive(data, "base64");
         if (!cJSON_IsString(b64)) {

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "json_generate.h"
 #include "json_numbers.h"
 #include "json_path.h"
 #include "json_text.h"
@@ -483,6 +484,10 @@ static int load_expected(loader *L, const cJSON *exp, wn_vec_case *vc)
         outs[k] = (uint32_t)idx;
         if (load_desc(L, o, &d) != 0) goto done;
         size_t s3 = wn_path_key(&L->path, "data");
+        if (wn_json_is_generated(cJSON_GetObjectItemCaseSensitive(o, "data"))) {
+            fail(L, "expected outputs must be literal data, not a generator");
+            goto done;
+        }
         if (load_data(L, cJSON_GetObjectItemCaseSensitive(o, "data"), &d, &t) != 0) goto done;
         wn_path_pop(&L->path, s3);
         if (add_named_tensor(&vc->expected, &vc->n_expected, o->string, &t) != 0) {
