@@ -6,6 +6,7 @@ warm-up and at least 5 timed runs (median). Prints one JSON line per case, like
 webnn-bench-models, with adapter "pytorch" and the max abs error against the expected output.
 
     bench/models/torch_latency.py [--threads N] VECTORS.json..."""
+import base64
 import json
 import os
 import statistics
@@ -31,7 +32,9 @@ def desc_of(d):
 def tensor_of(entry):
     dt, shape = desc_of(entry["descriptor"])
     data = entry["data"]
-    if isinstance(data, dict):
+    if isinstance(data, dict) and "base64" in data:      # little-endian element bytes (FORMAT.md)
+        a = np.frombuffer(base64.b64decode(data["base64"]), dtype=np.dtype(NP[dt]).newbyteorder("<")).reshape(shape)
+    elif isinstance(data, dict):
         a = generated.generate(dt, shape, data)
     elif isinstance(data, list):
         a = np.array([SPECIAL.get(v, v) if isinstance(v, str) else v for v in data], dtype=NP[dt]).reshape(shape)

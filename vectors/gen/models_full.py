@@ -41,6 +41,7 @@ def main():
         dev = float(np.max(np.abs(g.val[g.output].astype(np.float64) - o.val[o.output])))
         atol = C.round_up_f32(MARGIN_FULL * dev)
         case = fam.model_case(nm + " full", fn, o, atol)
+        case["name"] = "%s full float32" % nm
         with open(os.path.join(a.out, nm + ".json"), "w", encoding="ascii") as f:
             json.dump({"format": "webnn-cts-vectors/1",
                        "provenance": {"generator": "vectors/gen/models_full.py"}, "tests": [case]}, f)
