@@ -68,8 +68,8 @@ int wn_json_number(const cJSON *item, wn_number *out, char *why, size_t why_cap)
     return -1;
 }
 
-/* Stores one number into element i of t, checking that integers are integers in range. */
-static int store_number(wn_tensor *t, size_t i, const wn_number *n, char *why, size_t why_cap)
+/* Stores one number into element i of t, checking that integers are integers in range (json_numbers.h). */
+int wn_json_store_number(wn_tensor *t, size_t i, const wn_number *n, char *why, size_t why_cap)
 {
     wn_dtype dt = t->desc.dtype;
     if (wn_dtype_is_float(dt)) {
@@ -208,7 +208,7 @@ int wn_json_tensor_data(const cJSON *data, const wn_desc *desc, wn_tensor *t, wn
         }
         size_t i = 0;
         for (const cJSON *item = data->child; item; item = item->next, i++) {
-            if (wn_json_number(item, &n, why, sizeof why) != 0 || store_number(t, i, &n, why, sizeof why) != 0) {
+            if (wn_json_number(item, &n, why, sizeof why) != 0 || wn_json_store_number(t, i, &n, why, sizeof why) != 0) {
                 wn_tensor_free(t);
                 return wn_set_error(err, WN_FORMAT_ERROR, "data[%zu]: %s", i, why);
             }
@@ -221,7 +221,7 @@ int wn_json_tensor_data(const cJSON *data, const wn_desc *desc, wn_tensor *t, wn
         return wn_set_error(err, WN_FORMAT_ERROR, "data: %s", why);
     }
     for (size_t i = 0; i < count; i++) {
-        if (store_number(t, i, &n, why, sizeof why) != 0) {
+        if (wn_json_store_number(t, i, &n, why, sizeof why) != 0) {
             wn_tensor_free(t);
             return wn_set_error(err, WN_FORMAT_ERROR, "data: %s", why);
         }
@@ -241,7 +241,7 @@ int wn_json_tensor_fill(const cJSON *data, const wn_desc *desc, wn_tensor *t, wn
     if (wn_json_number(data, &n, why, sizeof why) != 0) return wn_set_error(err, WN_FORMAT_ERROR, "data: %s", why);
     wn_desc one = {.dtype = desc->dtype, .rank = 0};
     if (wn_tensor_alloc(t, &one, err) != 0) return -1;
-    if (store_number(t, 0, &n, why, sizeof why) != 0) {
+    if (wn_json_store_number(t, 0, &n, why, sizeof why) != 0) {
         wn_tensor_free(t);
         return wn_set_error(err, WN_FORMAT_ERROR, "data: %s", why);
     }

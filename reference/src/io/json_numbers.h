@@ -11,6 +11,11 @@
 /* A JSON number or number string -> wn_number. On failure writes why into why (cap 128). */
 int wn_json_number(const cJSON *item, wn_number *out, char *why, size_t why_cap);
 
+/* Stores n into element i of t: rounded for a float type; for an integer type it must be an
+ * integer in the type's range (beyond 2^53 given exactly, as a decimal string). On failure
+ * returns -1 and writes why. */
+int wn_json_store_number(wn_tensor *t, size_t i, const wn_number *n, char *why, size_t why_cap);
+
 /* DATA for a tensor with the given (checked) descriptor: allocates t. On failure returns -1
  * with err set; the message names the element index, relative to the data path. */
 int wn_json_tensor_data(const cJSON *data, const wn_desc *desc, wn_tensor *t, wn_error *err);
