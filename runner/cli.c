@@ -39,7 +39,7 @@ void rn_usage(FILE *f)
     fputs("usage: run-conformance [--adapter NAME|PATH.so|process:COMMAND] [--device cpu|gpu|npu] [--vectors PATH]...\n"
           "                       [--filter GLOB]... [--jobs N] [--timeout SECONDS] [--expectations FILE]\n"
           "                       [--report FORMAT:FILE]... [--chunk I/N] [--resume JOURNAL] [--journal FILE]\n"
-          "                       [--max-tensor-bytes N] [--max-memory MB] [--device-tensors] [--list] [--quiet] [--help]\n"
+          "                       [--max-tensor-bytes N] [--max-memory MB] [--device-tensors] [--list] [--quiet] [--fail-fast] [--help]\n"
           "\n"
           "Runs the WebNN conformance vectors against an adapter, each case in a forked worker.\n"
           "  --adapter       reference (built in, the default), a NAME (build/adapters/libwebnn_adapter_NAME.so)\n"
@@ -66,6 +66,8 @@ void rn_usage(FILE *f)
           "  --device-tensors compute through the adapter's device tensors (MLTensor) when it has them\n"
           "  --list          print the selected case names and exit\n"
           "  --quiet         no progress bar and no per-case lines\n"
+          "  --fail-fast     stop handing out cases after the first unexpected result (the cases not\n"
+          "                  run get no result); for bisecting and mutation testing\n"
           "\n"
           "Statuses: PASS, FAIL, NOTSUPPORTED, ERROR, CRASH, TIMEOUT. Exit status: 0 when every result\n"
           "matches the expectations, 1 otherwise, 2 for usage errors or input that cannot be read.\n",
@@ -113,6 +115,7 @@ int rn_parse_args(int argc, char **argv, rn_options *o, char *err, size_t cap)
         if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) o->help = true;
         else if (strcmp(a, "--list") == 0) o->list = true;
         else if (strcmp(a, "--quiet") == 0) o->quiet = true;
+        else if (strcmp(a, "--fail-fast") == 0) o->fail_fast = true;
         else if (strcmp(a, "--device-tensors") == 0) o->device_tensors = true;
         else if (strcmp(a, "--adapter") == 0) o->adapter = v;
         else if (strcmp(a, "--device") == 0) o->device = v;

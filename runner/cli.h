@@ -36,6 +36,7 @@ typedef struct rn_options {
     bool list;
     bool help;
     bool quiet;
+    bool fail_fast;
 } rn_options;
 
 /* Returns 0, or -1 with a message in err (a usage error: exit status 2). */

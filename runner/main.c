@@ -33,6 +33,7 @@ typedef struct state {
     bool tty;
     double last_draw;
     bool journal_failed;
+    uint32_t unexpected_seen;
 } state;
 
 static double wall(void)
@@ -108,6 +109,7 @@ static void done(uint32_t item, const rn_result *r, void *ctx)
     e->have = true;
     e->expected = rn_expected(&s->expect, &e->r);
     e->unexpected = !(e->expected & (1u << e->r.status));
+    s->unexpected_seen += e->unexpected;
     if (rn_journal_append(&s->journal, &e->r) != 0 && !s->journal_failed) {
         fprintf(stderr, "run-conformance: warning: cannot append to the journal\n");
         s->journal_failed = true;
@@ -124,6 +126,12 @@ static void done(uint32_t item, const rn_result *r, void *ctx)
     } else if (e->unexpected) {
         printf("UNEXPECTED %s %s: %.300s\n", rn_status_name(e->r.status), e->r.test, e->r.message);
     }
+}
+
+static int stop_early(void *ctx)
+{
+    const state *s = ctx;
+    return s->opt->fail_fast && s->unexpected_seen > 0;
 }
 
 /* ---- reports ---- */
@@ -305,13 +313,15 @@ int main(int argc, char **argv)
             todo[n_todo++] = i;
         }
     }
-    rn_pool_cfg cfg = {jobs, opt.timeout, &s, work, worker_exit, done, name_of, max_memory_mb << 20};
+    rn_pool_cfg cfg = {jobs, opt.timeout, &s, work, worker_exit, done, name_of, max_memory_mb << 20, stop_early};
     rn_pool_run(&cfg, todo, n_todo);
     free(todo);
     if (s.tty && !opt.quiet) rn_progress(stdout, s.done, s.total, s.counts, true);
     s.run.time_end = wall();
     int report_rc = write_reports(&s);
     rn_summary_print(&s.run, stdout);
+    if (s.done < n_todo)
+        printf("--fail-fast: stopped after the first unexpected result; %u cases not run\n", n_todo - s.done);
     if (!opt.quiet && s.run.time_end > s.run.time_start && n_todo)
         printf("%u cases in %.2f s (%.0f cases/s)\n", n_todo, s.run.time_end - s.run.time_start,
                n_todo / (s.run.time_end - s.run.time_start));

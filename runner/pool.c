@@ -259,6 +259,7 @@ int rn_pool_run(const rn_pool_cfg *cfg, const uint32_t *items, uint32_t n)
     for (;;) {
         /* hand out work; start workers where needed */
         uint32_t live = 0, busy = 0;
+        if (next < n && c.stop && c.stop(c.ctx)) n = next; /* --fail-fast: the rest is not run */
         for (uint32_t k = 0; k < jobs; k++) {
             slot *s = &slots[k];
             if (!s->pid && next < n && spawn(&c, slots, k) != 0) continue;

@@ -24,9 +24,12 @@ typedef struct rn_pool_cfg {
     /* RLIMIT_DATA of each worker in bytes (0: none): an adapter allocating without bound
      * gets NULL from malloc (or dies) instead of taking the machine's memory */
     uint64_t max_memory_bytes;
+    /* in the runner, before each hand-out (may be NULL): true = hand out nothing more; the
+     * items never handed out get no result (--fail-fast) */
+    int (*stop)(void *ctx);
 } rn_pool_cfg;
 
-/* Runs every item exactly once. Returns 0, or -1 when no worker could be started at all
+/* Runs every item exactly once (unless stop() says to end early). Returns 0, or -1 when no worker could be started at all
  * (the remaining items are then reported as ERROR). */
 int rn_pool_run(const rn_pool_cfg *cfg, const uint32_t *items, uint32_t n);
 

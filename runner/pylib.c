@@ -105,7 +105,7 @@ char *wncts_run_batch(const unsigned *idx, unsigned n, double timeout)
     if (!items || !L.batch) goto finish;
     for (unsigned k = 0; k < n; k++)
         if (idx[k] < L.corpus.n_cases) items[m++] = idx[k];
-    rn_pool_cfg cfg = {1, timeout > 0 ? timeout : 30, NULL, work, worker_exit, done, name_of, 0};
+    rn_pool_cfg cfg = {1, timeout > 0 ? timeout : 30, NULL, work, worker_exit, done, name_of, 0, NULL};
     rn_pool_run(&cfg, items, m);
     for (uint32_t k = 0; k < m; k++) len += (L.batch[items[k]] ? strlen(L.batch[items[k]]) : 0) + 1;
     out = malloc(len);
@@ -130,7 +130,7 @@ char *wncts_run(unsigned i, double timeout)
 {
     if (!L.open || i >= L.corpus.n_cases) return NULL;
     uint32_t item = i;
-    rn_pool_cfg cfg = {1, timeout > 0 ? timeout : 30, NULL, work, worker_exit, done, name_of, 0};
+    rn_pool_cfg cfg = {1, timeout > 0 ? timeout : 30, NULL, work, worker_exit, done, name_of, 0, NULL};
     rn_pool_run(&cfg, &item, 1);
     char *out = L.json;
     L.json = NULL;

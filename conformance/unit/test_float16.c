@@ -4,6 +4,7 @@
 
 #include "support.h"
 #include "webnn/float16.h"
+#include "f16_class.h"
 
 /* An independent decode from the IEEE 754 definition, by cases on the fields. */
 static double decode_by_definition(uint16_t h)

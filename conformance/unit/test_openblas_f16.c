@@ -8,6 +8,7 @@
 #include "obl.h"
 #include "support.h"
 #include "webnn/float16.h"
+#include "f16_class.h"
 
 static uint32_t bits_of(float f)
 {

@@ -13,8 +13,4 @@ uint16_t wn_f16_from_double(double x);
 /* Same rounding from float; float -> double is exact, so this rounds once too. */
 uint16_t wn_f16_from_float(float x);
 
-bool wn_f16_is_nan(uint16_t h);
-bool wn_f16_is_inf(uint16_t h);
-bool wn_f16_is_subnormal(uint16_t h);
-
 #endif

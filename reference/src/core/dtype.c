@@ -42,17 +42,3 @@ unsigned wn_dtype_int_bits(wn_dtype t)
     default: return 0;
     }
 }
-
-const char *wn_dtype_set_str(wn_dtype_set s, char *buf, size_t cap)
-{
-    size_t used = 0;
-    if (cap == 0) return buf;
-    buf[0] = '\0';
-    for (unsigned i = 0; i < WN_DTYPE_COUNT; i++) {
-        if (!(s & WN_DTYPE_BIT(i))) continue;
-        int n = snprintf(buf + used, cap - used, "%s%s", used ? ", " : "", names[i]);
-        if (n < 0 || (size_t)n >= cap - used) break;
-        used += (size_t)n;
-    }
-    return buf;
-}

@@ -54,8 +54,5 @@ uint16_t wn_f16_from_double(double x)
 
 uint16_t wn_f16_from_float(float x) { return wn_f16_from_double((double)x); }
 
-bool wn_f16_is_nan(uint16_t h) { return (h & 0x7c00u) == 0x7c00u && (h & 0x3ffu) != 0; }
 
-bool wn_f16_is_inf(uint16_t h) { return (h & 0x7fffu) == F16_INF; }
 
-bool wn_f16_is_subnormal(uint16_t h) { return (h & 0x7c00u) == 0 && (h & 0x3ffu) != 0; }
