@@ -6,10 +6,19 @@ values come from the same spec-literal NumPy math as the op families.
 
   saturation   scalar options cast to an integer input type: values beyond both ends of the
                type, on both sides of a bound, and fractional halves (clamp bounds, pad value)
+  negzero_int  integer options (axes, permutations) written as -0: WebIDL converts -0 to 0, so
+               a port that treats -0 as "not an integer" or as a sign rejects a valid graph
+  count_wrap   shapes whose element count wraps around 2^32 or 2^64 to exactly the input's
+               count: a port that multiplies dimensions without an overflow check accepts them
+  boundaries   builder checks at their exact boundary, on each axis separately (a port that
+               compares with the wrong operator or the other axis's value accepts or rejects)
+  fills        inputs and constants given as one value that fills the shape (vectors/FORMAT.md),
+               for every data type and element size, with a value whose every byte is non-zero
+               and an odd element count: a fill that stops short, skips or drops a byte shows
 """
 import numpy as np
 
-from common import case, expected, int_range, is_float, op, rand, rng, shape_str, tensor
+from common import case, desc_only, expected, invalid_case, int_range, is_float, op, rand, rng, shape_str, tensor
 from families.activation import cast_scalar, clamp_ref, num
 from families.pad import pad_ref
 
@@ -56,6 +65,7 @@ def gen_saturation():
                  ("float bounds beyond the type", -1e30, 1e30),
                  ("float bounds one half beyond the limits", float(lo) - 0.5, float(hi) + 0.5),
                  ("min at the maximum as a float", float(hi) + 0.75, float(hi) * 2.0 + 2.0),
+                 ("both bounds at or beyond 2^63", 2 ** 63 + 5, 2 ** 64 - 1),
                  ("max at the minimum as a float", float(lo) * 2.0 - 2.0 if lo else -7.5, float(lo) - 0.25)]
         for label, mn, mx in pairs:
             if isinstance(mn, float) and abs(mn) < 2 ** 53 and mn != int(mn) and abs(mn) > 2 ** 52:
@@ -91,5 +101,72 @@ def gen_saturation():
     return cases
 
 
+# per data type: a fill value with no zero byte in its encoding
+FILL_VALUES = {"float32": -3.1415927410125732, "float16": -3.138671875, "int32": -16843010, "uint32": 4294967041,
+               "int64": -72340172838076674, "uint64": 18446744073709551363, "int8": -3, "uint8": 253}
+
+
+def gen_fills():
+    cases = []
+    for dt, v in FILL_VALUES.items():
+        for const in (False, True):
+            for shape in ((7,), (3, 5), (1, 3, 1, 3)):
+                n = int(np.prod(shape))
+                kind = "constant" if const else "input"
+                x = tensor(dt, shape, np.full(n, v, dtype=object if not is_float(dt) else np.float64), constant=const)
+                x["data"] = num(v) if is_float(dt) else (v if abs(v) <= 2 ** 53 else str(v))
+                out = expected(dt, np.full(shape, v, dtype=np.float64) if is_float(dt) else
+                               np.full(shape, v, dtype=object))
+                name = "identity of a filled %s %s %s value %s" % (dt, kind, shape_str(shape), v)
+                cases.append(case(name, {"x": x}, op("identity", [("input", "x")]), {"output": out}))
+    return cases
+
+
+def gen_negzero_int():
+    cases = []
+    a = np.arange(12, dtype=np.int32).reshape(3, 4)
+    b = (np.arange(8, dtype=np.int32) + 100).reshape(2, 4)
+    cases.append(case("concat int32 axis -0 (= 0) 3x4 and 2x4",
+                      {"a": tensor("int32", a.shape, a), "b": tensor("int32", b.shape, b)},
+                      op("concat", [("inputs", ["a", "b"]), ("axis", "-0")]),
+                      {"output": expected("int32", np.concatenate([a, b], 0).astype(object))}))
+    cases.append(case("transpose int32 permutation [1, -0] 3x4", {"a": tensor("int32", a.shape, a)},
+                      op("transpose", [("input", "a")], {"permutation": [1, "-0"]}),
+                      {"output": expected("int32", a.T.astype(object))}))
+    cases.append(case("reduceSum int32 axes [-0] keepDimensions 3x4", {"a": tensor("int32", a.shape, a)},
+                      op("reduceSum", [("input", "a")], {"axes": ["-0"], "keepDimensions": True}),
+                      {"output": expected("int32", a.sum(0, keepdims=True).astype(object))}))
+    cases.append(case("cumulativeSum int32 axis -0 3x4", {"a": tensor("int32", a.shape, a)},
+                      op("cumulativeSum", [("input", "a"), ("axis", "-0")]),
+                      {"output": expected("int32", np.cumsum(a, 0).astype(object))}))
+    return cases
+
+
+def gen_count_wrap():
+    # 2^64 + 4 = 4 * 5 * 429509837 * 2147418113 and 2^32 + 4 = 4 * 5 * 214748365, every factor a
+    # valid dimension (<= 2^31 - 1)
+    shapes = [[4, 5, 429509837, 2147418113], [2147418113, 429509837, 5, 4], [4, 5, 214748365],
+              [2, 2, 5, 214748365, 1]]
+    cases = []
+    for dt in ("float32", "int8"):
+        for ns in shapes:
+            cases.append(invalid_case("reshape %s 2x2 to %s: the element count wraps to 4" % (dt, ns),
+                                      {"input": desc_only(dt, (2, 2))},
+                                      op("reshape", [("input", "input"), ("newShape", ns)])))
+    return cases
+
+
+def gen_boundaries():
+    cases = []
+    f32 = "float32"
+    # convTranspose2d: outputPadding must be smaller than the stride of its own axis
+    for op_pad, strides in [([2, 0], [2, 3]), ([0, 3], [2, 3]), ([1, 0], [1, 2]), ([0, 1], [2, 1])]:
+        cases.append(invalid_case("convTranspose2d outputPadding %s equal to its axis's stride in %s" % (op_pad, strides),
+                                  {"input": desc_only(f32, (1, 2, 3, 4)), "filter": desc_only(f32, (2, 2, 2, 3))},
+                                  op("convTranspose2d", [("input", "input"), ("filter", "filter")],
+                                     {"strides": strides, "outputPadding": op_pad})))
+    return cases
+
+
 def generate():
-    return {"saturation": gen_saturation()}
+    return {"boundaries": gen_boundaries(), "count_wrap": gen_count_wrap(), "saturation": gen_saturation(), "fills": gen_fills(), "negzero_int": gen_negzero_int()}
