@@ -32,13 +32,18 @@ typedef enum wn_fill_kind {
     WN_FILL_SPLITMIX64  /* FORMAT.md "Generated data", bit-identical to vectors/gen/generated.py */
 } wn_fill_kind;
 
-typedef struct wn_fill {
+typedef struct wn_fill { /* 32 bytes: every operand of a loaded corpus holds one */
     wn_fill_kind kind;
-    unsigned char elem[8];  /* VALUE: one element's little-endian bytes (wn_dtype_size of them) */
-    uint64_t seed;          /* SPLITMIX64 */
-    double low, high;       /* SPLITMIX64, float types: finite, low < high (the loader checks) */
-    uint64_t ilow, ihigh;   /* SPLITMIX64, integer types: low <= high in the type, as 64-bit
-                               two's-complement patterns */
+    union {
+        unsigned char elem[8]; /* VALUE: one element's little-endian bytes (wn_dtype_size of them) */
+        uint64_t seed;         /* SPLITMIX64 */
+    };
+    /* SPLITMIX64 bounds, checked by the loader: .f for float types (finite, low < high), .u for
+     * integer types (low <= high in the type, as 64-bit two's-complement patterns) */
+    union {
+        double f;
+        uint64_t u;
+    } low, high;
 } wn_fill;
 
 /* Full storage for desc with the elements f makes; the sizes and the byte cap are checked

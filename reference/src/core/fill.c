@@ -19,7 +19,7 @@ static void generate(wn_tensor *t, const wn_fill *f)
 {
     size_t count = wn_desc_count(&t->desc); /* the allocation checked its product */
     if (wn_dtype_is_float(t->desc.dtype)) {
-        double lo = f->low, span = f->high - f->low;
+        double lo = f->low.f, span = f->high.f - f->low.f;
         float *p = t->desc.dtype == WN_FLOAT32 ? t->data : NULL; /* float32: the store inline */
         for (size_t i = 0; i < count; i++) {
             double u = (double)(splitmix64(f->seed, i) >> 11) * 0x1p-53; /* exact: an integer < 2^53 */
@@ -29,10 +29,10 @@ static void generate(wn_tensor *t, const wn_fill *f)
         }
         return;
     }
-    uint64_t span = f->ihigh - f->ilow + 1; /* mod 2^64: 0 stands for 2^64, the full 64-bit range */
+    uint64_t span = f->high.u - f->low.u + 1; /* mod 2^64: 0 stands for 2^64, the full 64-bit range */
     for (size_t i = 0; i < count; i++) {
         uint64_t z = splitmix64(f->seed, i);
-        wn_put_u64(t, i, f->ilow + (span ? z % span : z)); /* the store keeps the type's low bits */
+        wn_put_u64(t, i, f->low.u + (span ? z % span : z)); /* the store keeps the type's low bits */
     }
 }
 

@@ -53,14 +53,14 @@ int wn_json_generator(const cJSON *g, wn_dtype dt, wn_fill *f, wn_error *err)
     f->kind = WN_FILL_SPLITMIX64;
     if (integer_of(&seed_n, WN_UINT64, "seed", &f->seed, err) != 0) return -1;
     if (wn_dtype_is_float(dt)) {
-        f->low = lo_n.f; /* f: every kind's value as a double */
-        f->high = hi_n.f;
-        if (!isfinite(f->low) || !isfinite(f->high) || !(f->low < f->high))
+        f->low.f = lo_n.f; /* wn_number's f: every kind's value as a double */
+        f->high.f = hi_n.f;
+        if (!isfinite(f->low.f) || !isfinite(f->high.f) || !(f->low.f < f->high.f))
             return wn_set_error(err, WN_FORMAT_ERROR, "generator: \"low\" and \"high\" must be finite with low < high");
         return 0;
     }
-    if (integer_of(&lo_n, dt, "low", &f->ilow, err) || integer_of(&hi_n, dt, "high", &f->ihigh, err)) return -1;
-    bool ordered = wn_dtype_is_signed_int(dt) ? (int64_t)f->ilow <= (int64_t)f->ihigh : f->ilow <= f->ihigh;
+    if (integer_of(&lo_n, dt, "low", &f->low.u, err) || integer_of(&hi_n, dt, "high", &f->high.u, err)) return -1;
+    bool ordered = wn_dtype_is_signed_int(dt) ? (int64_t)f->low.u <= (int64_t)f->high.u : f->low.u <= f->high.u;
     if (!ordered) return wn_set_error(err, WN_FORMAT_ERROR, "generator: \"low\" must not exceed \"high\"");
     return 0;
 }
