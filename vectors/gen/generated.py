@@ -1,6 +1,6 @@
 """Generated tensor data (vectors/FORMAT.md, "Generated data"): a counter-based PRNG that the C
-loader (reference/src/io/vector_generate.c) implements bit for bit, so a 25 M-weight model is a
-few bytes of JSON. This module is the NumPy side; it uses only integer and IEEE float64
+side (reference/src/io/json_generate.c, reference/src/core/fill.c) implements bit for bit, so a
+25 M-weight model is a few bytes of JSON. This module is the NumPy side; it uses only integer and IEEE float64
 element-wise arithmetic, which is the same on every CPU.
 
     {"generator": "splitmix64", "seed": S, "low": L, "high": H}

@@ -12,6 +12,7 @@
 #include "webnn/number.h"
 #include "webnn/registry.h"
 #include "webnn/shape.h"
+#include "webnn/tensor.h"
 
 typedef enum wn_operand_kind {
     WN_OPERAND_INPUT,
@@ -26,9 +27,10 @@ typedef struct wn_operand {
     bool desc_known;
     void *data;             /* constants: little-endian element bytes */
     size_t nbytes;
-    bool fill;              /* a constant of one repeated element (fill_elem): data is NULL until
-                               wn_graph_expand_fills, and again after wn_graph_shrink_fills */
-    unsigned char fill_elem[8];
+    bool fill;              /* a constant whose bytes fill_how makes (one repeated element or
+                               generated data): data is NULL until wn_graph_expand_fills, and
+                               again after wn_graph_shrink_fills */
+    wn_fill fill_how;
     int32_t producer;       /* results: index of the operation, else -1 */
 } wn_operand;
 
@@ -85,9 +87,9 @@ int wn_graph_add_input(wn_graph *g, const char *name, const wn_desc *desc, wn_er
 /* Copies nbytes of data; nbytes must equal the descriptor's byte length. */
 int wn_graph_add_constant(wn_graph *g, const char *name, const wn_desc *desc, const void *data,
                           size_t nbytes, wn_error *err);
-/* A constant whose every element is elem (wn_dtype_size(desc->dtype) bytes), kept as that one
- * element: a 6000x6000 fill costs nothing until a case runs. */
-int wn_graph_add_constant_fill(wn_graph *g, const char *name, const wn_desc *desc, const void *elem, wn_error *err);
+/* A constant whose bytes f makes (tensor.h), kept as f: a 6000x6000 fill or generated
+ * constant costs nothing until a case runs. */
+int wn_graph_add_constant_fill(wn_graph *g, const char *name, const wn_desc *desc, const wn_fill *f, wn_error *err);
 /* Gives every fill constant its full bytes (for build and interpretation) / frees them again. */
 int wn_graph_expand_fills(wn_graph *g, wn_error *err);
 void wn_graph_shrink_fills(wn_graph *g);

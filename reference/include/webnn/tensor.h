@@ -17,13 +17,38 @@ typedef struct wn_tensor {
 } wn_tensor;
 
 /* A fill tensor holds one element standing for every element of its shape: nbytes is one
- * element's size while the shape has more (the loader keeps "data": NUMBER so until a case
- * runs, vector_file.h). Only comparison reads a fill directly; everything else expands it. */
+ * element's size while the shape has more (the loader keeps an expected output's "data":
+ * NUMBER so, vector_file.h). Only comparison reads a fill directly. */
 bool wn_tensor_is_fill(const wn_tensor *t);
 /* The byte cap check of wn_tensor_alloc, without allocating (same message). */
 int wn_tensor_check_cap(const wn_desc *desc, wn_error *err);
 /* Full storage for desc with every element a copy of elem (wn_dtype_size bytes). */
 int wn_tensor_alloc_filled(wn_tensor *t, const wn_desc *desc, const void *elem, wn_error *err);
+
+/* How to make a tensor's bytes that are not stored: the loader keeps inputs and constants
+ * given as "data": NUMBER or as generated data (vectors/FORMAT.md) so until a case runs. */
+typedef enum wn_fill_kind {
+    WN_FILL_VALUE = 0,  /* every element is elem */
+    WN_FILL_SPLITMIX64  /* FORMAT.md "Generated data", bit-identical to vectors/gen/generated.py */
+} wn_fill_kind;
+
+typedef struct wn_fill { /* 32 bytes: every operand of a loaded corpus holds one */
+    wn_fill_kind kind;
+    union {
+        unsigned char elem[8]; /* VALUE: one element's little-endian bytes (wn_dtype_size of them) */
+        uint64_t seed;         /* SPLITMIX64 */
+    };
+    /* SPLITMIX64 bounds, checked by the loader: .f for float types (finite, low < high), .u for
+     * integer types (low <= high in the type, as 64-bit two's-complement patterns) */
+    union {
+        double f;
+        uint64_t u;
+    } low, high;
+} wn_fill;
+
+/* Full storage for desc with the elements f makes; the sizes and the byte cap are checked
+ * before anything is allocated. */
+int wn_tensor_alloc_fill(wn_tensor *t, const wn_desc *desc, const wn_fill *f, wn_error *err);
 
 /* A hint for a large fresh allocation (>= 8 MiB): back it with huge pages where the system
  * offers them (Linux madvise), so that first touches fault 2 MiB at a time, not 4 KiB. */

@@ -29,9 +29,12 @@ typedef struct wn_tolerance {
 
 typedef struct wn_named_tensor {
     char *name;
-    wn_tensor tensor;   /* "data": NUMBER for several elements: a fill tensor (tensor.h) until expanded */
+    wn_tensor tensor;   /* an input with fill set: no data until wn_vec_case_expand; an expected
+                           output given as "data": NUMBER: a fill tensor (tensor.h) */
     double *exact;      /* optional unrounded float64 expected values (one per element) */
-    wn_tensor fill;     /* while an input is expanded (wn_vec_case_expand): its fill, else empty */
+    bool fill;          /* an input given as one number for several elements or as generated
+                           data: fill_how makes its bytes (vector_fill.c) */
+    wn_fill fill_how;
 } wn_named_tensor;
 
 typedef struct wn_vec_sequence wn_vec_sequence;
@@ -107,11 +110,13 @@ int wn_vec_load_file(const char *path, wn_vec_file *out);
 int wn_vec_load_buffer(const char *text, size_t len, const char *label, wn_vec_file *out);
 void wn_vec_file_free(wn_vec_file *f);
 
-/* Filled inputs and constants stay one element after loading. Before a case's graph is built
- * or interpreted, wn_vec_case_expand gives them their full bytes (over the byte cap: a
- * WN_RESOURCE_ERROR naming the tensor); wn_vec_case_shrink frees them again (the case can run
- * again later), wn_vec_case_shrink_constants only the constants (after build(), which copies
- * them). Expected outputs stay fills: wn_compare compares against the one value. */
+/* Filled and generated inputs and constants stay a wn_fill (tensor.h) after loading: loading,
+ * validation and listing never make their bytes. Before a case's graph is built or
+ * interpreted, wn_vec_case_expand gives them their full bytes (over the byte cap: a
+ * WN_RESOURCE_ERROR naming the tensor; the loader has checked the cap already);
+ * wn_vec_case_shrink frees them again (the case can run again later),
+ * wn_vec_case_shrink_constants only the constants (after build(), which copies them).
+ * Expected outputs stay fill tensors: wn_compare compares against the one value. */
 int wn_vec_case_expand(wn_vec_case *vc, wn_error *err);
 void wn_vec_case_shrink_constants(wn_vec_case *vc);
 void wn_vec_case_shrink(wn_vec_case *vc);

@@ -131,7 +131,7 @@ int wn_graph_add_constant(wn_graph *g, const char *name, const wn_desc *desc, co
     return 0;
 }
 
-int wn_graph_add_constant_fill(wn_graph *g, const char *name, const wn_desc *desc, const void *elem, wn_error *err)
+int wn_graph_add_constant_fill(wn_graph *g, const char *name, const wn_desc *desc, const wn_fill *f, wn_error *err)
 {
     size_t need;
     if (wn_desc_bytes(desc, &need, err) != 0) {
@@ -143,7 +143,7 @@ int wn_graph_add_constant_fill(wn_graph *g, const char *name, const wn_desc *des
     g->operands[i].desc = *desc;
     g->operands[i].desc_known = true;
     g->operands[i].fill = true;
-    memcpy(g->operands[i].fill_elem, elem, wn_dtype_size(desc->dtype));
+    g->operands[i].fill_how = *f;
     return 0;
 }
 
@@ -153,7 +153,7 @@ int wn_graph_expand_fills(wn_graph *g, wn_error *err)
         wn_operand *o = &g->operands[i];
         if (!o->fill || o->data) continue;
         wn_tensor t;
-        if (wn_tensor_alloc_filled(&t, &o->desc, o->fill_elem, err) != 0) {
+        if (wn_tensor_alloc_fill(&t, &o->desc, &o->fill_how, err) != 0) {
             wn_error_prefix(err, "constant \"%s\"", o->name);
             wn_graph_shrink_fills(g);
             return -1;

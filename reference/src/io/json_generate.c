@@ -1,6 +1,5 @@
-/* splitmix64 generated data: z_i = mix(seed + (i + 1) * GAMMA mod 2^64) (Steele, Lea, Flood,
- * "Fast splittable pseudorandom number generators", OOPSLA 2014); floats L + (H - L) * u with
- * u = (z >> 11) * 2^-53, rounded once to the type; integers L + z mod (H - L + 1). */
+/* Reading and checking a generator object (vectors/FORMAT.md, "Generated data") into a
+ * wn_fill; the elements are made when the tensor is expanded (reference/src/core/fill.c). */
 #include "json_generate.h"
 
 #include <math.h>
@@ -8,14 +7,6 @@
 #include <string.h>
 
 #include "json_numbers.h"
-
-static uint64_t splitmix64(uint64_t seed, uint64_t i)
-{
-    uint64_t z = seed + (i + 1) * 0x9E3779B97F4A7C15u;
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9u;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBu;
-    return z ^ (z >> 31);
-}
 
 bool wn_json_is_generated(const cJSON *data)
 {
@@ -47,7 +38,7 @@ static int integer_of(const wn_number *n, wn_dtype t, const char *key, uint64_t 
     return 0;
 }
 
-int wn_json_tensor_generate(const cJSON *g, wn_tensor *t, wn_error *err)
+int wn_json_generator(const cJSON *g, wn_dtype dt, wn_fill *f, wn_error *err)
 {
     const cJSON *name = cJSON_GetObjectItemCaseSensitive(g, "generator");
     if (!cJSON_IsString(name) || strcmp(name->valuestring, "splitmix64") != 0)
@@ -58,29 +49,18 @@ int wn_json_tensor_generate(const cJSON *g, wn_tensor *t, wn_error *err)
             return wn_set_error(err, WN_FORMAT_ERROR, "generator: unknown member \"%.64s\"", m->string);
     wn_number seed_n, lo_n, hi_n;
     if (member(g, "seed", &seed_n, err) || member(g, "low", &lo_n, err) || member(g, "high", &hi_n, err)) return -1;
-    uint64_t seed;
-    if (integer_of(&seed_n, WN_UINT64, "seed", &seed, err) != 0) return -1;
-    wn_dtype dt = t->desc.dtype;
-    size_t count = wn_desc_count(&t->desc);
+    memset(f, 0, sizeof *f);
+    f->kind = WN_FILL_SPLITMIX64;
+    if (integer_of(&seed_n, WN_UINT64, "seed", &f->seed, err) != 0) return -1;
     if (wn_dtype_is_float(dt)) {
-        double lo = lo_n.f, hi = hi_n.f; /* f: every kind's value as a double */
-        if (!isfinite(lo) || !isfinite(hi) || !(lo < hi))
+        f->low.f = lo_n.f; /* wn_number's f: every kind's value as a double */
+        f->high.f = hi_n.f;
+        if (!isfinite(f->low.f) || !isfinite(f->high.f) || !(f->low.f < f->high.f))
             return wn_set_error(err, WN_FORMAT_ERROR, "generator: \"low\" and \"high\" must be finite with low < high");
-        double span = hi - lo;
-        for (size_t i = 0; i < count; i++) {
-            double u = (double)(splitmix64(seed, i) >> 11) * 0x1p-53; /* exact: an integer < 2^53 */
-            wn_put_f64(t, i, lo + span * u);                          /* rounded once to the type */
-        }
         return 0;
     }
-    uint64_t lo, hi;
-    if (integer_of(&lo_n, dt, "low", &lo, err) || integer_of(&hi_n, dt, "high", &hi, err)) return -1;
-    bool ordered = wn_dtype_is_signed_int(dt) ? (int64_t)lo <= (int64_t)hi : lo <= hi;
+    if (integer_of(&lo_n, dt, "low", &f->low.u, err) || integer_of(&hi_n, dt, "high", &f->high.u, err)) return -1;
+    bool ordered = wn_dtype_is_signed_int(dt) ? (int64_t)f->low.u <= (int64_t)f->high.u : f->low.u <= f->high.u;
     if (!ordered) return wn_set_error(err, WN_FORMAT_ERROR, "generator: \"low\" must not exceed \"high\"");
-    uint64_t span = hi - lo + 1; /* mod 2^64: 0 stands for 2^64, the full 64-bit range */
-    for (size_t i = 0; i < count; i++) {
-        uint64_t z = splitmix64(seed, i);
-        wn_put_u64(t, i, lo + (span ? z % span : z)); /* the store keeps the type's low bits */
-    }
     return 0;
 }

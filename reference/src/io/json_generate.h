@@ -12,8 +12,8 @@
 /* Is data a generator object (it has the key "generator")? */
 bool wn_json_is_generated(const cJSON *data);
 
-/* Fills the allocated tensor t (its desc and nbytes set) from generator object g. Returns 0,
- * or -1 with err naming the bad member. */
-int wn_json_tensor_generate(const cJSON *g, wn_tensor *t, wn_error *err);
+/* Reads and checks generator object g for data type dt into f (a WN_FILL_SPLITMIX64, made
+ * later by wn_tensor_alloc_fill). Returns 0, or -1 with err naming the bad member. */
+int wn_json_generator(const cJSON *g, wn_dtype dt, wn_fill *f, wn_error *err);
 
 #endif

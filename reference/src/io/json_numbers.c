@@ -180,14 +180,12 @@ int wn_json_tensor_data(const cJSON *data, const wn_desc *desc, wn_tensor *t, wn
     /* the sizes are checked before anything is allocated (an over-cap tensor is reported
      * by wn_tensor_alloc, which allocates nothing then) */
     if (data_size_check(data, desc, count, err) != 0) return -1;
-    if (wn_tensor_alloc(t, desc, err) != 0) return -1;
-    if (wn_json_is_generated(data)) {
-        if (wn_json_tensor_generate(data, t, err) != 0) {
-            wn_tensor_free(t);
-            return -1;
-        }
-        return 0;
+    if (wn_json_is_generated(data)) { /* made now (a sequence step's data); inputs stay lazy */
+        wn_fill f;
+        if (wn_tensor_check_cap(desc, err) != 0 || wn_json_generator(data, desc->dtype, &f, err) != 0) return -1;
+        return wn_tensor_alloc_fill(t, desc, &f, err);
     }
+    if (wn_tensor_alloc(t, desc, err) != 0) return -1;
     if (cJSON_IsObject(data)) {
         const cJSON *b64 = cJSON_GetObjectItemCaseSensitive(data, "base64");
         if (!cJSON_IsString(b64)) {
@@ -229,22 +227,34 @@ int wn_json_tensor_data(const cJSON *data, const wn_desc *desc, wn_tensor *t, wn
     return 0;
 }
 
-int wn_json_tensor_fill(const cJSON *data, const wn_desc *desc, wn_tensor *t, wn_error *err)
+int wn_json_tensor_lazy(const cJSON *data, const wn_desc *desc, wn_fill *f, wn_error *err)
 {
     char why[160];
     size_t count;
     wn_number n;
-    if (!data || cJSON_IsArray(data) || cJSON_IsObject(data)) return 0;
+    bool generated = wn_json_is_generated(data);
+    if (!data || cJSON_IsArray(data) || (cJSON_IsObject(data) && !generated)) return 0;
     if (wn_desc_elements(desc, &count, err) != 0) return -1;
-    if (count <= 1) return 0;
+    if (!generated && count <= 1) return 0;             /* one number for one element: literal */
     if (wn_tensor_check_cap(desc, err) != 0) return -1; /* as if the whole tensor were allocated */
+    if (generated) return wn_json_generator(data, desc->dtype, f, err) == 0 ? 1 : -1;
     if (wn_json_number(data, &n, why, sizeof why) != 0) return wn_set_error(err, WN_FORMAT_ERROR, "data: %s", why);
-    wn_desc one = {.dtype = desc->dtype, .rank = 0};
-    if (wn_tensor_alloc(t, &one, err) != 0) return -1;
-    if (wn_json_store_number(t, 0, &n, why, sizeof why) != 0) {
-        wn_tensor_free(t);
+    memset(f, 0, sizeof *f);
+    f->kind = WN_FILL_VALUE;
+    wn_tensor one = {.desc = {.dtype = desc->dtype, .rank = 0}, .data = f->elem, .nbytes = wn_dtype_size(desc->dtype)};
+    if (wn_json_store_number(&one, 0, &n, why, sizeof why) != 0)
         return wn_set_error(err, WN_FORMAT_ERROR, "data: %s", why);
-    }
+    return 1;
+}
+
+int wn_json_tensor_fill(const cJSON *data, const wn_desc *desc, wn_tensor *t, wn_error *err)
+{
+    wn_fill f;
+    if (wn_json_is_generated(data)) return 0;
+    int r = wn_json_tensor_lazy(data, desc, &f, err);
+    if (r != 1) return r;
+    wn_desc one = {.dtype = desc->dtype, .rank = 0};
+    if (wn_tensor_alloc_filled(t, &one, f.elem, err) != 0) return -1;
     t->desc = *desc;
     return 1;
 }

@@ -1,5 +1,5 @@
 /* Reading numbers and tensor data from JSON values: "NaN", "Infinity", "-Infinity", "-0"
- * and decimal strings for 64-bit integers beyond 2^53, flat arrays, fills and base64. */
+ * and decimal strings for 64-bit integers beyond 2^53, flat arrays, fills, generated data and base64. */
 #ifndef WEBNN_JSON_NUMBERS_H
 #define WEBNN_JSON_NUMBERS_H
 
@@ -20,9 +20,15 @@ int wn_json_store_number(wn_tensor *t, size_t i, const wn_number *n, char *why, 
  * with err set; the message names the element index, relative to the data path. */
 int wn_json_tensor_data(const cJSON *data, const wn_desc *desc, wn_tensor *t, wn_error *err);
 
+/* DATA whose bytes need not be stored: one number for a shape of several elements, or a
+ * generator object (json_generate.h). Sets f (nothing allocated) and returns 1 then, 0 when
+ * data is neither (nothing done), -1 with err set (a bad number or generator, or the shape
+ * over the tensor byte cap, checked as if the whole tensor were allocated). */
+int wn_json_tensor_lazy(const cJSON *data, const wn_desc *desc, wn_fill *f, wn_error *err);
+
 /* DATA that is one number for a shape of several elements, kept as that one element: t is a
- * fill tensor (wn_tensor_is_fill). Returns 1 then, 0 when data is not such a fill (nothing
- * done), -1 with err set (a bad number, or the shape over the tensor byte cap). */
+ * fill tensor (wn_tensor_is_fill; what an expected output keeps). Returns 1 then, 0 when data
+ * is not such a fill (nothing done; a generator is not), -1 with err set as above. */
 int wn_json_tensor_fill(const cJSON *data, const wn_desc *desc, wn_tensor *t, wn_error *err);
 
 /* Float64 values for DATA of a float tensor ("exact" expected values). */

@@ -143,7 +143,8 @@ fail:
 
 /* ---- graph inputs ---- */
 
-static int add_named_tensor(wn_named_tensor **arr, uint32_t *n, const char *name, wn_tensor *t)
+/* f: how an input's bytes are made when its data is not stored, else NULL. */
+static int add_named_tensor(wn_named_tensor **arr, uint32_t *n, const char *name, wn_tensor *t, const wn_fill *f)
 {
     wn_named_tensor *p = realloc(*arr, (*n + 1) * sizeof *p);
     if (!p) return -1;
@@ -152,22 +153,42 @@ static int add_named_tensor(wn_named_tensor **arr, uint32_t *n, const char *name
     if (!p[*n].name) return -1;
     p[*n].tensor = *t;
     p[*n].exact = NULL;
-    memset(&p[*n].fill, 0, sizeof p[*n].fill);
+    p[*n].fill = f != NULL;
+    memset(&p[*n].fill_how, 0, sizeof p[*n].fill_how);
+    if (f) p[*n].fill_how = *f;
     (*n)++;
     return 0;
 }
 
-/* DATA -> t. One number for several elements stays one element (a fill tensor) until the
- * case runs: listing and filtering a corpus never allocates a case's tensors, and a filled
- * expected output is compared as a fill (vector_fill.c). */
+static int data_error(loader *L, wn_error *e)
+{
+    if (e->kind == WN_RESOURCE_ERROR) return fail_with(L, e);
+    return fail(L, "%s", e->message);
+}
+
+/* An expected output's DATA -> t. One number for several elements stays one element (a fill
+ * tensor): it is compared as a fill. */
 static int load_data(loader *L, const cJSON *data, const wn_desc *d, wn_tensor *t)
 {
     wn_error e;
     int r = wn_json_tensor_fill(data, d, t, &e);
     if (r == 0) r = wn_json_tensor_data(data, d, t, &e);
-    if (r >= 0) return 0;
-    if (e.kind == WN_RESOURCE_ERROR) return fail_with(L, &e);
-    return fail(L, "%s", e.message);
+    return r >= 0 ? 0 : data_error(L, &e);
+}
+
+/* An input's or constant's DATA. One number for several elements, or generated data, is kept
+ * as *f until the case runs (vector_fill.c), t getting only the descriptor: returns 1.
+ * Listing and filtering a corpus never makes a case's tensors. Else DATA -> t: returns 0. */
+static int load_input_data(loader *L, const cJSON *data, const wn_desc *d, wn_tensor *t, wn_fill *f)
+{
+    wn_error e;
+    int r = wn_json_tensor_lazy(data, d, f, &e);
+    if (r == 1) {
+        t->desc = *d;
+        return 1;
+    }
+    if (r == 0) r = wn_json_tensor_data(data, d, t, &e);
+    return r >= 0 ? 0 : data_error(L, &e);
 }
 
 static int load_inputs(loader *L, const cJSON *inputs, wn_vec_case *vc, bool data_optional)
@@ -179,6 +200,8 @@ static int load_inputs(loader *L, const cJSON *inputs, wn_vec_case *vc, bool dat
         size_t s2 = wn_path_key(&L->path, in->string);
         wn_desc d = {0};
         wn_tensor t = {0};
+        wn_fill f = {0};
+        bool lazy = false;
         wn_error e;
         if (!cJSON_IsObject(in)) { fail(L, "must be an object, got %s", json_type(in)); goto fail; }
         if (load_desc(L, in, &d) != 0) goto fail;
@@ -192,12 +215,14 @@ static int load_inputs(loader *L, const cJSON *inputs, wn_vec_case *vc, bool dat
             t.desc = d;
         } else {
             size_t s3 = wn_path_key(&L->path, "data");
-            if (load_data(L, data, &d, &t) != 0) goto fail;
+            int r = load_input_data(L, data, &d, &t, &f);
+            if (r < 0) goto fail;
+            lazy = r == 1;
             wn_path_pop(&L->path, s3);
         }
         int rc = !is_const ? wn_graph_add_input(vc->graph, in->string, &d, &e)
-                 : wn_tensor_is_fill(&t) ? wn_graph_add_constant_fill(vc->graph, in->string, &d, t.data, &e)
-                                         : wn_graph_add_constant(vc->graph, in->string, &d, t.data, t.nbytes, &e);
+                 : lazy    ? wn_graph_add_constant_fill(vc->graph, in->string, &d, &f, &e)
+                           : wn_graph_add_constant(vc->graph, in->string, &d, t.data, t.nbytes, &e);
         if (rc != 0) {
             wn_tensor_free(&t);
             fail_with(L, &e);
@@ -205,7 +230,7 @@ static int load_inputs(loader *L, const cJSON *inputs, wn_vec_case *vc, bool dat
         }
         if (is_const) {
             wn_tensor_free(&t);
-        } else if (add_named_tensor(&vc->inputs, &vc->n_inputs, in->string, &t) != 0) {
+        } else if (add_named_tensor(&vc->inputs, &vc->n_inputs, in->string, &t, lazy ? &f : NULL) != 0) {
             wn_tensor_free(&t);
             fail(L, "out of memory");
             goto fail;
@@ -490,7 +515,7 @@ static int load_expected(loader *L, const cJSON *exp, wn_vec_case *vc)
         }
         if (load_data(L, cJSON_GetObjectItemCaseSensitive(o, "data"), &d, &t) != 0) goto done;
         wn_path_pop(&L->path, s3);
-        if (add_named_tensor(&vc->expected, &vc->n_expected, o->string, &t) != 0) {
+        if (add_named_tensor(&vc->expected, &vc->n_expected, o->string, &t, NULL) != 0) {
             wn_tensor_free(&t);
             fail(L, "out of memory");
             goto done;
@@ -635,7 +660,6 @@ static void free_named(wn_named_tensor *arr, uint32_t n)
     for (uint32_t i = 0; i < n; i++) {
         free(arr[i].name);
         wn_tensor_free(&arr[i].tensor);
-        wn_tensor_free(&arr[i].fill);
         free(arr[i].exact);
     }
     free(arr);
