@@ -23,11 +23,12 @@ MUTATE_ASAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined
 MUTATE_CONF = build-mut/run-conformance --quiet --fail-fast --jobs 1 --journal none --timeout 10
 MUTATE_NOT_MODELS = $$(cd vectors && ls -d */ | grep -v "^models/$$" | sed "s|/$$|/*|; s|^|--filter |")
 mutate_test = set -f; $(MUTATE_CONF) $(1) --vectors vectors $(MUTATE_NOT_MODELS) >/dev/null 2>&1 && $(MUTATE_CONF) $(1) --vectors vectors --filter "models/*" >/dev/null 2>&1
-# message formatting (error.c, dtype_text.c) is left out: the
-# corpus judges error kinds, not their wording
-MUTATE_REF_FILES := $(filter-out reference/src/core/error.c reference/src/core/dtype_text.c,\
+# message formatting (error.c, text.c, the message arguments of the error calls) is left out:
+# the corpus judges error kinds, not their wording
+MUTATE_REF_FILES := $(filter-out reference/src/core/error.c reference/src/core/text.c,\
                       $(sort $(wildcard reference/src/ops/*.c reference/src/core/*.c)))
-MUTATE_COMMON = --repo $(MUTATE_OUT)/src --link vectors --jobs $(MUTATE_JOBS) $(if $(MUTATE_IDS),--ids $(MUTATE_IDS))
+MUTATE_SKIP := --skip-call wn_fail --skip-call wn_set_error --skip-call wn_error_prefix
+MUTATE_COMMON = $(MUTATE_SKIP) --repo $(MUTATE_OUT)/src --link vectors --jobs $(MUTATE_JOBS) $(if $(MUTATE_IDS),--ids $(MUTATE_IDS))
 
 .PHONY: mutate mutate-src mutate-reference mutate-openblas
 mutate: ## mutation score of the corpus: reference (ASan, 600 mutants) and OpenBLAS (300 mutants); long (about an hour on 2 cores)

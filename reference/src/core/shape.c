@@ -2,7 +2,6 @@
  * #algorithms-broadcasting). */
 #include "webnn/shape.h"
 
-#include <stdio.h>
 #include <string.h>
 
 #include "webnn/tensor.h"
@@ -76,29 +75,6 @@ bool wn_desc_equal_shape(const wn_desc *a, const wn_desc *b)
     for (uint32_t i = 0; i < a->rank; i++)
         if (a->dims[i] != b->dims[i]) return false;
     return true;
-}
-
-const char *wn_shape_str(const wn_desc *d, char *buf, size_t cap)
-{
-    size_t used = 0;
-    int n = snprintf(buf, cap, "[");
-    if (n < 0 || (size_t)n >= cap) return buf;
-    used = (size_t)n;
-    uint32_t rank = d->rank <= WN_MAX_RANK ? d->rank : WN_MAX_RANK;
-    for (uint32_t i = 0; i < rank; i++) {
-        n = snprintf(buf + used, cap - used, "%s%u", i ? ", " : "", d->dims[i]);
-        if (n < 0 || (size_t)n >= cap - used) return buf;
-        used += (size_t)n;
-    }
-    snprintf(buf + used, cap - used, "]");
-    return buf;
-}
-
-const char *wn_desc_str(const wn_desc *d, char *buf, size_t cap)
-{
-    char shape[128];
-    snprintf(buf, cap, "%s%s", wn_dtype_name(d->dtype), wn_shape_str(d, shape, sizeof shape));
-    return buf;
 }
 
 void wn_strides(const wn_desc *d, size_t *strides)
