@@ -12,11 +12,19 @@ values come from the same spec-literal NumPy math as the op families.
                count: a port that multiplies dimensions without an overflow check accepts them
   boundaries   builder checks at their exact boundary, on each axis separately (a port that
                compares with the wrong operator or the other axis's value accepts or rejects)
+  max_rank     ranks 6 to 8 (8 is the reference's limit, DEVIATIONS.md) for the ops that index
+               per-dimension arrays: an off-by-one over the dimensions, or an array sized for
+               rank 5 or 6, reads or writes past its end (caught by ASan, or by the values)
+  generated    generated data (vectors/FORMAT.md) in every data type, as an input and as a
+               constant, over full and narrow ranges, with literal expected values: a loader that
+               draws, maps or stores elements wrongly (or one too many) shows
   fills        inputs and constants given as one value that fills the shape (vectors/FORMAT.md),
                for every data type and element size, with a value whose every byte is non-zero
                and an odd element count: a fill that stops short, skips or drops a byte shows
 """
 import numpy as np
+
+import generated
 
 from common import case, desc_only, expected, invalid_case, int_range, is_float, op, rand, rng, shape_str, tensor
 from families.activation import cast_scalar, clamp_ref, num
@@ -168,5 +176,119 @@ def gen_boundaries():
     return cases
 
 
+MAX_RANK_SHAPES = {6: (2, 1, 3, 1, 2, 2), 7: (1, 2, 2, 1, 3, 1, 2), 8: (2, 1, 2, 1, 1, 3, 1, 2)}
+
+
+# every value is a small integer and every partial sum stays below 2^24: exact in any order
+EXACT = {"metricType": "EXACT", "value": 0}
+
+
+def _mr_case(name, dt, x, o, args, opts, y, extra_inputs=None, outputs="output"):
+    inputs = {"x": tensor(dt, x.shape, x)}
+    inputs.update(extra_inputs or {})
+    ys = y if isinstance(y, dict) else {"output": y}
+    outs = {k: expected(dt, v if is_float(dt) else np.asarray(v).astype(object)) for k, v in ys.items()}
+    return case(name, inputs, op(o, [("input", "x")] + args, opts, outputs=list(outs) if len(outs) > 1 else "output"),
+                outs, tol=EXACT)
+
+
+def gen_max_rank():
+    cases = []
+    for rank, shape in MAX_RANK_SHAPES.items():
+        for dt in ("float32", "int32"):
+            n = int(np.prod(shape))
+            # integer values (exact in float32): sums and products below are exact too
+            x = (np.arange(n) % 17 - 8).astype(np.dtype(dt)).reshape(shape)
+            xe = x.astype(np.float64) if is_float(dt) else x.astype(np.int64)
+            tag = "%s rank %d %s" % (dt, rank, shape_str(shape))
+            last = rank - 1
+            axes_odd = list(range(1, rank, 2))
+            cases.append(_mr_case("reverse %s all axes" % tag, dt, x, "reverse", [], None, np.flip(xe)))
+            cases.append(_mr_case("reverse %s axes %s" % (tag, axes_odd), dt, x, "reverse", [], {"axes": axes_odd},
+                                  np.flip(xe, axis=tuple(axes_odd))))
+            perm = list(range(rank))[::-1][1:] + [rank - 1]
+            cases.append(_mr_case("transpose %s permutation %s" % (tag, perm), dt, x, "transpose", [],
+                                  {"permutation": perm}, np.transpose(xe, perm)))
+            cases.append(_mr_case("transpose %s default (reversed)" % tag, dt, x, "transpose", [], None, xe.T))
+            starts = [d - 1 if d > 1 else 0 for d in shape]
+            sizes = [1] * rank
+            starts[0], sizes[0] = 0, shape[0]
+            cases.append(_mr_case("slice %s last element of each axis but the first" % tag, dt, x, "slice",
+                                  [("starts", starts), ("sizes", sizes)], None,
+                                  xe[tuple(slice(a, a + b) for a, b in zip(starts, sizes))]))
+            strides = [2 if d > 2 else 1 for d in shape]
+            full = [0] * rank
+            cases.append(_mr_case("slice %s strides %s" % (tag, strides), dt, x, "slice",
+                                  [("starts", full), ("sizes", list(shape))], {"strides": strides},
+                                  xe[tuple(slice(0, d, st) for d, st in zip(shape, strides))]))
+            reps = [1] * rank
+            reps[last], reps[0] = 2, 2
+            cases.append(_mr_case("tile %s repetitions %s" % (tag, reps), dt, x, "tile", [("repetitions", reps)], None,
+                                  np.tile(xe, reps)))
+            cases.append(_mr_case("concat %s with itself on the last axis" % tag, dt, x, "concat", [], None,
+                                  np.concatenate([xe, xe], axis=last), ) if False else
+                         case("concat %s with itself on the last axis" % tag, {"x": tensor(dt, shape, x)},
+                              op("concat", [("inputs", ["x", "x"]), ("axis", last)]),
+                              {"output": expected(dt, np.concatenate([xe, xe], axis=last) if is_float(dt) else
+                                                  np.concatenate([xe, xe], axis=last).astype(object))}))
+            pb = [1 if i % 2 == 0 else 0 for i in range(rank)]
+            pe = [0 if i % 2 == 0 else 1 for i in range(rank)]
+            for mode in ("constant", "edge"):
+                cases.append(_mr_case("pad %s mode %s begin %s end %s" % (tag, mode, pb, pe), dt, x, "pad",
+                                      [("beginningPadding", pb), ("endingPadding", pe)], {"mode": mode},
+                                      pad_ref(xe, pb, pe, mode, 0)))
+            small = (1,) * (rank - 2) + (shape[-2], shape[-1])
+            xs = x.reshape(-1)[:int(np.prod(small))].reshape(small)
+            xse = xs.astype(np.float64) if is_float(dt) else xs.astype(np.int64)
+            cases.append(_mr_case("expand %s from %s" % (tag, shape_str(small)), dt, xs, "expand",
+                                  [("newShape", list(shape[:-2]) + list(small[-2:]))], None,
+                                  np.broadcast_to(xse, shape[:-2] + small[-2:])))
+            for ro, f in (("reduceSum", np.sum), ("reduceMax", np.max), ("reduceMin", np.min)):
+                for ax in (axes_odd, [last], [0, last]):
+                    cases.append(_mr_case("%s %s axes %s" % (ro, tag, ax), dt, x, ro, [],
+                                          {"axes": ax, "keepDimensions": True}, f(xe, axis=tuple(ax), keepdims=True)))
+            cases.append(_mr_case("cumulativeSum %s axis %d" % (tag, last), dt, x, "cumulativeSum", [("axis", last)],
+                                  None, np.cumsum(xe, axis=last)))
+            cases.append(_mr_case("cumulativeSum %s axis 0 reversed" % tag, dt, x, "cumulativeSum", [("axis", 0)],
+                                  {"reversed": True}, np.flip(np.cumsum(np.flip(xe, 0), axis=0), 0)))
+            am = np.argmax(np.where(np.isin(xe, [8]), xe, xe + 0.0), axis=last)
+            idx = np.array([1, 0] if shape[last] >= 2 else [0, 0], dtype=np.int32)
+            cases.append(_mr_case("gather %s axis %d indices [1, 0]" % (tag, last), dt, x, "gather",
+                                  [("indices", "i")], {"axis": last}, np.take(xe, idx, axis=last),
+                                  extra_inputs={"i": tensor("int32", (2,), idx)}))
+            y = np.array([3], dtype=np.dtype(dt))
+            cases.append(case("add %s and a [1] tensor (broadcast to rank %d)" % (tag, rank),
+                              {"x": tensor(dt, shape, x), "y": tensor(dt, (1,), y)},
+                              op("add", [("a", "x"), ("b", "y")]),
+                              {"output": expected(dt, xe + 3 if is_float(dt) else (xe + 3).astype(object))}))
+            del am
+    return cases
+
+
+def gen_generated():
+    cases = []
+    for dt in ("float32", "float16", "int32", "uint32", "int64", "uint64", "int8", "uint8"):
+        if is_float(dt):
+            ranges = [(-1.0, 1.0), (-65504.0, 65504.0) if dt == "float16" else (-1e30, 1e30), (0.25, 0.5)]
+        else:
+            lo, hi = int_range(dt)
+            ranges = [(lo, hi), (-3 if lo < 0 else 0, 5), (hi - 2, hi)]
+        for k, (lo_v, hi_v) in enumerate(ranges):
+            for const in (False, True):
+                shape = (3, 7)
+                seed = 0x5EED0000 + 97 * k + (13 if const else 0) + 1009 * len(cases)
+                g = generated.spec(seed, num(lo_v) if is_float(dt) else _json_big(lo_v),
+                                   num(hi_v) if is_float(dt) else _json_big(hi_v))
+                vals = generated.generate(dt, shape, g)
+                x = {"descriptor": {"dataType": dt, "shape": list(shape)}, "data": g}
+                if const:
+                    x["constant"] = True
+                out = expected(dt, vals.astype(np.float64) if is_float(dt) else np.asarray(vals.tolist(), dtype=object))
+                name = "identity of generated %s %s in [%s, %s] %s" % (dt, "constant" if const else "input", lo_v, hi_v,
+                                                                   shape_str(shape))
+                cases.append(case(name, {"x": x}, op("identity", [("input", "x")]), {"output": out}))
+    return cases
+
+
 def generate():
-    return {"boundaries": gen_boundaries(), "count_wrap": gen_count_wrap(), "saturation": gen_saturation(), "fills": gen_fills(), "negzero_int": gen_negzero_int()}
+    return {"generated": gen_generated(), "max_rank": gen_max_rank(), "boundaries": gen_boundaries(), "count_wrap": gen_count_wrap(), "saturation": gen_saturation(), "fills": gen_fills(), "negzero_int": gen_negzero_int()}
