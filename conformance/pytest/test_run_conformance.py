@@ -313,3 +313,21 @@ def test_kill_and_resume_gives_the_same_report(build, tmp_path):
         except ValueError:
             pass  # the line torn by the kill
     assert sorted(names) == sorted(x["test"] for x in a["results"])
+
+
+def test_fail_fast_stops_after_the_first_unexpected_result(build, corpus, tmp_path):
+    # the corpus has one unexpected result (broken.json, an ERROR); expected everywhere else
+    exp = tmp_path / "exp.txt"
+    exp.write_text("")
+    p_all, rep_all = report(build, corpus, tmp_path, "--jobs", "1")
+    p, rep = report(build, corpus, tmp_path, "--jobs", "1", "--fail-fast")
+    assert p_all.returncode == 1 and p.returncode == 1
+    st = statuses(rep)
+    assert "broken.json" in st and st["broken.json"] == "ERROR"
+    assert len(st) < len(statuses(rep_all)) == ALL  # broken.json sorts first: the rest is not run
+    assert "--fail-fast: stopped after the first unexpected result; %d cases not run" % (ALL - len(st)) in p.stdout
+    # nothing unexpected: --fail-fast runs everything
+    only_ops = corpus / "ops"
+    p2 = subprocess.run([os.path.join(build, "run-conformance"), "--vectors", str(only_ops), "--quiet", "--journal",
+                         "none", "--fail-fast"], capture_output=True, text=True, timeout=60)
+    assert p2.returncode == 0 and "--fail-fast" not in p2.stdout
