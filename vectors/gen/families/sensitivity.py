@@ -173,6 +173,20 @@ def gen_boundaries():
                                   {"input": desc_only(f32, (1, 2, 3, 4)), "filter": desc_only(f32, (2, 2, 2, 3))},
                                   op("convTranspose2d", [("input", "input"), ("filter", "filter")],
                                      {"strides": strides, "outputPadding": op_pad})))
+    # the top of unsigned long is a valid stride: a port that checks "< 2^32 - 1" rejects it
+    top = 4294967295
+    x = np.arange(9, dtype=np.float32).reshape(1, 1, 3, 3) - 4
+    w = np.array([2.0], dtype=np.float32).reshape(1, 1, 1, 1)
+    for strides in ([top, top], [1, top], [top, 1]):
+        ys = x[:, :, ::min(strides[0], 3), ::min(strides[1], 3)]
+        cases.append(case("conv2d float32 1x1 filter strides %s (the largest unsigned long)" % strides,
+                          {"x": tensor(f32, x.shape, x), "w": tensor(f32, w.shape, w, constant=True)},
+                          op("conv2d", [("input", "x"), ("filter", "w")], {"strides": strides}),
+                          {"output": expected(f32, ys.astype(np.float64) * 2.0)}, tol={"metricType": "EXACT", "value": 0}))
+        cases.append(case("maxPool2d float32 window 1x1 strides %s (the largest unsigned long)" % strides,
+                          {"x": tensor(f32, x.shape, x)},
+                          op("maxPool2d", [("input", "x")], {"windowDimensions": [1, 1], "strides": strides}),
+                          {"output": expected(f32, ys.astype(np.float64))}, tol={"metricType": "EXACT", "value": 0}))
     return cases
 
 
