@@ -28,6 +28,7 @@ import generated
 
 from common import case, desc_only, expected, invalid_case, int_range, is_float, op, rand, rng, shape_str, tensor
 from families.activation import cast_scalar, clamp_ref, num
+from families.conv import conv_t_case, conv_transpose_out_size
 from families.pad import pad_ref
 
 FAMILY = "sensitivity"
@@ -173,6 +174,19 @@ def gen_boundaries():
                                   {"input": desc_only(f32, (1, 2, 3, 4)), "filter": desc_only(f32, (2, 2, 2, 3))},
                                   op("convTranspose2d", [("input", "input"), ("filter", "filter")],
                                      {"strides": strides, "outputPadding": op_pad})))
+    # convTranspose2d outputSizes: valid from the calculated size up to calculated + stride - 1,
+    # on each axis separately
+    ih, iw, kh, kw, sh, sw = 3, 4, 2, 3, 2, 3
+    ch, cw = conv_transpose_out_size(ih, kh, 0, 0, sh, 1), conv_transpose_out_size(iw, kw, 0, 0, sw, 1)
+    for oh, ow in [(ch, cw), (ch + sh - 1, cw + sw - 1), (ch, cw + sw - 1), (ch + sh - 1, cw)]:
+        cases.append(conv_t_case(f32, (1, 2, ih, iw), (2, 2, kh, kw), {"strides": [sh, sw], "outputSizes": [oh, ow]},
+                                 tag=" (outputSizes at the ends of the valid range)"))
+    for oh, ow in [(ch - 1, cw), (ch, cw - 1), (ch + sh, cw), (ch, cw + sw)]:
+        cases.append(invalid_case("convTranspose2d outputSizes [%d, %d] outside [calculated, calculated + stride) "
+                                  "with strides [%d, %d]" % (oh, ow, sh, sw),
+                                  {"input": desc_only(f32, (1, 2, ih, iw)), "filter": desc_only(f32, (2, 2, kh, kw))},
+                                  op("convTranspose2d", [("input", "input"), ("filter", "filter")],
+                                     {"strides": [sh, sw], "outputSizes": [oh, ow]})))
     # the top of unsigned long is a valid stride: a port that checks "< 2^32 - 1" rejects it
     top = 4294967295
     x = np.arange(9, dtype=np.float32).reshape(1, 1, 3, 3) - 4
@@ -218,6 +232,9 @@ def gen_max_rank():
             last = rank - 1
             axes_odd = list(range(1, rank, 2))
             cases.append(_mr_case("reverse %s all axes" % tag, dt, x, "reverse", [], None, np.flip(xe)))
+            every = list(range(rank))[::-1]
+            cases.append(_mr_case("reverse %s axes %s (every axis, listed)" % (tag, every), dt, x, "reverse", [],
+                                  {"axes": every}, np.flip(xe)))
             cases.append(_mr_case("reverse %s axes %s" % (tag, axes_odd), dt, x, "reverse", [], {"axes": axes_odd},
                                   np.flip(xe, axis=tuple(axes_odd))))
             perm = list(range(rank))[::-1][1:] + [rank - 1]
