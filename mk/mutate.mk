@@ -34,7 +34,8 @@ MUTATE_COMMON = $(MUTATE_SKIP) --repo $(MUTATE_OUT)/src --link vectors --jobs $(
 .PHONY: mutate mutate-src mutate-reference mutate-openblas
 mutate: ## mutation score of the corpus: reference (ASan, 600 mutants) and OpenBLAS (300 mutants); long (about an hour on 2 cores)
 	$(MAKE) --no-print-directory mutate-reference mutate-openblas
-	$(PYTHON) conformance/mutation/score.py --equivalent conformance/mutation/equivalent.txt --min $(MUTATE_MIN) \
+	$(PYTHON) conformance/mutation/score.py --equivalent conformance/mutation/equivalent.txt \
+	  --impl-defined conformance/mutation/implementation_defined.txt --min $(MUTATE_MIN) \
 	  --src $(MUTATE_OUT)/src $(MUTATE_OUT)/reference.json $(MUTATE_OUT)/openblas.json
 
 mutate-src:

@@ -29,7 +29,7 @@ def test_score_counts_killed_over_judged(tmp_path):
     p = run(tmp_path, [mutant(i, "KILLED") for i in range(19)] + [mutant(19, "SURVIVED", line=3, col=14, orig="==",
                                                                           repl="!="), mutant(20, "STILLBORN")])
     assert p.returncode == 0, p.stdout + p.stderr
-    assert "19 killed, 1 survived, 0 equivalent (excluded), 1 stillborn; score 0.950 (met 0.95)" in p.stdout
+    assert "19 killed, 1 survived, 0 equivalent and 0 implementation-defined (excluded), 1 stillborn; score 0.950 (strict 0.950) (met 0.95)" in p.stdout
     assert "src/a.c:3:14 [relational] '==' -> '!='" in p.stdout
 
 
@@ -38,7 +38,7 @@ def test_equivalent_entries_leave_the_score(tmp_path):
     assert run(tmp_path, ms).returncode == 1  # 1 of 2: below 0.95
     p = run(tmp_path, ms, "src/a.c:2:11 '<' -> '<=' | a == 3 gives the same result either way\n")
     assert p.returncode == 0, p.stdout + p.stderr
-    assert "1 killed, 0 survived, 1 equivalent (excluded)" in p.stdout
+    assert "1 killed, 0 survived, 1 equivalent and 0 implementation-defined (excluded)" in p.stdout
 
 
 def test_a_stale_or_killed_entry_is_an_error(tmp_path):
@@ -48,3 +48,16 @@ def test_a_stale_or_killed_entry_is_an_error(tmp_path):
     assert killed.returncode == 2 and "the corpus kills it" in killed.stderr
     bad = run(tmp_path, [mutant(0, "KILLED")], "src/a.c:2:11 < -> <=\n")
     assert bad.returncode == 2 and "equivalent.txt:1" in bad.stderr
+
+
+def test_implementation_defined_entries_leave_the_score_but_not_the_strict_one(tmp_path):
+    ms = [mutant(0, "KILLED", line=3, col=14, orig="==", repl="!="), mutant(1, "SURVIVED")]
+    (tmp_path / "impl.txt").write_text("src/a.c:2:11 '<' -> '<=' | a == 3: the spec leaves the answer open\n")
+    (tmp_path / "src").mkdir(exist_ok=True)
+    p = run(tmp_path, ms)  # writes src/a.c and the results file
+    res = tmp_path / "target.json"
+    p = subprocess.run(["/usr/bin/python3", SCORE, "--equivalent", str(tmp_path / "equivalent.txt"), "--impl-defined",
+                        str(tmp_path / "impl.txt"), "--src", str(tmp_path), str(res)], capture_output=True, text=True)
+    assert p.returncode == 0, p.stdout + p.stderr
+    assert "1 killed, 0 survived, 0 equivalent and 1 implementation-defined (excluded)" in p.stdout
+    assert "score 1.000 (strict 0.500)" in p.stdout
