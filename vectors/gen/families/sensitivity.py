@@ -187,6 +187,14 @@ def gen_boundaries():
                                   {"input": desc_only(f32, (1, 2, ih, iw)), "filter": desc_only(f32, (2, 2, kh, kw))},
                                   op("convTranspose2d", [("input", "input"), ("filter", "filter")],
                                      {"strides": [sh, sw], "outputSizes": [oh, ow]})))
+    # a permutation item equal to the rank is out of range (one past the last axis)
+    for perm, shape in [([0, 2], (2, 3)), ([4, 0, 1, 2], (2, 3, 2, 2)), ([1, 0, 3, 2, 5], (2, 3, 2, 2, 1)), ([8, 0, 1, 2, 3, 4, 5, 6], MAX_RANK_SHAPES[8])]:
+        cases.append(invalid_case("transpose permutation %s of a rank-%d input: %d is one past the last axis"
+                                  % (perm, len(shape), len(shape)) if len(shape) in perm else
+                                  "transpose permutation %s of a rank-%d input: an item past the last axis"
+                                  % (perm, len(shape)),
+                                  {"input": desc_only(f32, shape)}, op("transpose", [("input", "input")],
+                                                                        {"permutation": perm})))
     # the top of unsigned long is a valid stride: a port that checks "< 2^32 - 1" rejects it
     top = 4294967295
     x = np.arange(9, dtype=np.float32).reshape(1, 1, 3, 3) - 4
