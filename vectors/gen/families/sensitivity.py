@@ -187,6 +187,21 @@ def gen_boundaries():
                                   {"input": desc_only(f32, (1, 2, ih, iw)), "filter": desc_only(f32, (2, 2, kh, kw))},
                                   op("convTranspose2d", [("input", "input"), ("filter", "filter")],
                                      {"strides": [sh, sw], "outputSizes": [oh, ow]})))
+    # batchNormalization: each of mean, variance, scale and bias must have input.shape[axis] items
+    bn_in = (2, 3, 2, 2)
+    for bad in ("mean", "variance", "scale", "bias"):
+        for size in (2, 4):
+            ins = {"input": desc_only(f32, bn_in)}
+            args = [("input", "input")]
+            opts = {}
+            for name in ("mean", "variance", "scale", "bias"):
+                ins[name] = desc_only(f32, (size if name == bad else 3,))
+                if name in ("mean", "variance"):
+                    args.append((name, name))
+                else:
+                    opts[name] = name
+            cases.append(invalid_case("batchNormalization %s with %d items, input.shape[1] is 3" % (bad, size), ins,
+                                      op("batchNormalization", args, opts)))
     # a permutation item equal to the rank is out of range (one past the last axis)
     for perm, shape in [([0, 2], (2, 3)), ([4, 0, 1, 2], (2, 3, 2, 2)), ([1, 0, 3, 2, 5], (2, 3, 2, 2, 1)), ([8, 0, 1, 2, 3, 4, 5, 6], MAX_RANK_SHAPES[8])]:
         cases.append(invalid_case("transpose permutation %s of a rank-%d input: %d is one past the last axis"
