@@ -7,24 +7,27 @@
  * prepare. Output sizes come from the output descriptor the builder inferred, so outputSizes,
  * outputPadding and rounding need no code here: taps landing outside the output are dropped.
  *
- * GEMM shapes per batch n and group g (Kg = Cg*kh*kw):
- *   conv2d nchw: out[Og, OH*OW]  = W[Og, Kg] x cols[Kg, OH*OW]
- *   conv2d nchw, fewer pixels than Og (gemm_t): tout[OH*OW, Og] = cols[OH*OW, Kg] x W[Og, Kg]^T,
- *                then transposed into out[Og, OH*OW]
- *   conv2d nhwc: out[OH*OW, Og]  = cols[OH*OW, Kg] x W[Kg, Og]      (ldc = O)
+ * conv2d per batch n and group g (Kg = Cg*kh*kw): the product is cut into blocks of output
+ * rows (or, with fewer pixels than output channels, of channels; plan_blocks), each one
+ * sgemm; the im2col writes one row of Kg taps per output pixel, cols[OH*OW, Kg], in both
+ * layouts (the shapes per block: conv_rows_task, conv_channels_task).
+ * convTranspose2d per batch n and group g:
  *   convT nchw:  cols[Og*kh*kw, H*W] = W[Cg, Og*kh*kw]^T x in[Cg, H*W], then col2im
  *   convT nhwc:  cols[H*W, kh*kw*Og] = in[H*W, Cg] x W[Cg, kh*kw*Og], then col2im
  *
- * Threads: sgemm runs on OpenBLAS's own threads; im2col and the depthwise loops run on the
- * adapter's pool (par.c: channels, or output rows for nhwc) when big, never around an sgemm
- * call (two pools busy on the same cores would oversubscribe them). Each output element's
- * taps are summed in the same order with or without threads. */
+ * Threads: conv2d's blocks run on the adapter's pool (par.c), each block's im2col and sgemm on
+ * one thread, with OpenBLAS set to one thread meanwhile (gemm_threads.c says why); the
+ * convTranspose2d sgemm runs on OpenBLAS's own threads, never inside a pool loop (two pools
+ * busy on the same cores would oversubscribe them); im2col and the depthwise loops run on the
+ * pool when big. Each output element's taps are summed in the same order with or without
+ * threads, and the blocks depend on the shape only. */
 #include <cblas.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "obl.h"
+#include "gemm_threads.h"
 #include "par.h"
 
 static const wna_operand_limits conv_limits[] = {
@@ -37,13 +40,16 @@ typedef struct conv_state {
     int depthwise;       /* conv2d with one input channel per group: direct loops */
     int plain_gemm;      /* conv2d 1x1, stride 1, no padding: the input is the GEMM operand */
     int filter_packed;   /* constant filter, packed at prepare */
-    int gemm_t;          /* nchw with fewer output pixels than channels: sgemm on the transposes */
+    int chan_split;      /* conv2d with fewer output pixels than channels: blocks of channels */
+    size_t blk_rows;     /* conv2d, else: output rows per block */
+    size_t n_blk;        /* conv2d: blocks of rows or of channels per (batch, group) */
+    size_t blk_chans;    /* chan_split: output channels per block */
     size_t n, c, h, w, o, oh, ow, kh, kw, g, cg, og;
     size_t sh, sw, dh, dw, pt, pl;
     size_t fs_o, fs_i, fs_h, fs_w; /* strides of the filter's logical o, i, h, w */
     float *wpack;
     float *cols;
-    float *tout;         /* gemm_t: the [pixels, channels] product before it is transposed */
+    float *tout;         /* chan_split nchw with im2col: the [pixels, channels] product, transposed after */
 } conv_state;
 
 static void conv_release(void *p)
@@ -127,6 +133,38 @@ static int mul_le(size_t a, size_t b, size_t limit, size_t *out)
     return 1;
 }
 
+/* Floats of im2col per row block: a block's columns stay in the L2 cache between its im2col
+ * and its sgemm (512 KiB). Overridable to test other splits. */
+#ifndef OBL_CONV_BLOCK
+#define OBL_CONV_BLOCK ((size_t)1 << 17)
+#endif
+
+/* How a conv2d's product per (batch, group) is cut into independent sgemm calls for the pool
+ * (gemm_threads.h). Blocks depend on the shape only, never on the thread count, so a result
+ * does not depend on how many threads ran. Many pixels: blocks of output rows, at least two
+ * when there are two rows, about OBL_CONV_BLOCK floats of im2col each. Fewer pixels than
+ * output channels (late ResNet layers, 49 pixels x 512 channels): blocks of about 128
+ * channels, at least two, in multiples of 16 (the widest sgemm kernel's panel). */
+static void plan_blocks(conv_state *s)
+{
+    size_t plane = s->oh * s->ow, kg = s->cg * s->kh * s->kw, tmp;
+    s->chan_split = plane < s->og && mul_le(plane, s->og, (size_t)INT_MAX, &tmp);
+    if (s->chan_split) {
+        size_t want = s->og / 128 > 2 ? s->og / 128 : 2;
+        size_t width = obl_tasks(s->og, want);
+        if (width > 16) width = obl_tasks(width, 16) * 16;
+        s->blk_chans = width;
+        s->n_blk = obl_tasks(s->og, width);
+        return;
+    }
+    size_t row_floats, rows = 1; /* no dim is 0 (adapter.c refuses empty tensors) */
+    if (mul_le(s->ow, kg, OBL_CONV_BLOCK, &row_floats)) rows = OBL_CONV_BLOCK / row_floats;
+    if (s->oh >= 2 && rows > s->oh / 2) rows = obl_tasks(s->oh, 2);
+    if (rows > s->oh) rows = s->oh;
+    s->blk_rows = rows;
+    s->n_blk = obl_tasks(s->oh, rows);
+}
+
 static int conv_prepare_common(const obl_build *b, const wna_operation *op, void **state, wna_error *err,
                                int transpose)
 {
@@ -190,15 +228,12 @@ static int conv_prepare_common(const obl_build *b, const wna_operation *op, void
         conv_release(s);
         return obl_fail(err, WNA_NOT_SUPPORTED_ERROR, "sizes beyond what one sgemm call can take");
     }
-    /* OpenBLAS is about 2x slower when the product has few columns (512 channels x 49 pixels
-     * of a late ResNet layer): then compute its transpose, pixels x channels (measured with
-     * make bench; the transpose back costs only plane * og copies) */
-    s->gemm_t = !transpose && !s->nhwc && !s->depthwise && s->oh * s->ow < s->og &&
-                mul_le(s->oh * s->ow, s->og, lim, &tmp);
+    if (!transpose && !s->depthwise) plan_blocks(s);
     s->wpack = malloc(wcount * sizeof *s->wpack);
     s->cols = cols ? malloc(cols * sizeof *s->cols) : NULL;
-    s->tout = s->gemm_t ? malloc(s->oh * s->ow * s->og * sizeof *s->tout) : NULL;
-    if (!s->wpack || (cols && !s->cols) || (s->gemm_t && !s->tout)) {
+    int want_tout = s->chan_split && !s->nhwc && !s->plain_gemm;
+    s->tout = want_tout ? malloc(s->oh * s->ow * s->og * sizeof *s->tout) : NULL;
+    if (!s->wpack || (cols && !s->cols) || (want_tout && !s->tout)) {
         conv_release(s);
         return obl_fail(err, WNA_OPERATION_ERROR, "out of memory");
     }
@@ -257,48 +292,10 @@ typedef struct conv_job {
     const float *in;
     float *out;
     size_t n, g;
+    float beta;          /* conv2d sgemm: 1 adds onto the bias already in out, 0 overwrites */
 } conv_job;
 
-/* nchw im2col of batch n, group g: cols[(c, ky, kx)][oy*OW + ox]; task c fills channel c's rows. */
-static void im2col_nchw_task(void *ctx, size_t c)
-{
-    const conv_job *job = ctx;
-    const conv_state *s = job->s;
-    size_t plane = s->oh * s->ow, taps = s->kh * s->kw;
-    const float *src = job->in + (job->n * s->c + job->g * s->cg + c) * s->h * s->w;
-    float *row = s->cols + c * taps * plane;
-    for (size_t ky = 0; ky < s->kh; ky++)
-        for (size_t kx = 0; kx < s->kw; kx++, row += plane) {
-            long offx = (long)(kx * s->dw) - (long)s->pl;
-            size_t lo, hi;
-            valid_range(s->ow, s->sw, offx, s->w, &lo, &hi);
-            for (size_t oy = 0; oy < s->oh; oy++) {
-                float *dst = row + oy * s->ow;
-                long iy = (long)(oy * s->sh + ky * s->dh) - (long)s->pt;
-                if (iy < 0 || iy >= (long)s->h) {
-                    memset(dst, 0, s->ow * sizeof *dst);
-                    continue;
-                }
-                const float *srow = src + (size_t)iy * s->w;
-                for (size_t ox = 0; ox < lo; ox++) dst[ox] = 0.0f;
-                if (s->sw == 1) {
-                    if (hi > lo) memcpy(dst + lo, srow + (long)lo + offx, (hi - lo) * sizeof *dst);
-                } else {
-                    for (size_t ox = lo; ox < hi; ox++) dst[ox] = srow[(long)(ox * s->sw) + offx];
-                }
-                for (size_t ox = hi; ox < s->ow; ox++) dst[ox] = 0.0f;
-            }
-        }
-}
-
-static void im2col_nchw(const conv_state *s, const float *in, size_t n, size_t g)
-{
-    conv_job job = {s, in, NULL, n, g};
-    obl_parallel_for(s->cg, s->cg * s->kh * s->kw * s->oh * s->ow, im2col_nchw_task, &job);
-}
-
-/* nchw im2col for gemm_t, batch n, group g: cols[oy*OW + ox][(c, ky, kx)], the pixels as rows
- * (the A operand of the transposed product, read without a transpose by sgemm). Each pixel's
+/* nchw im2col, batch n, group g: cols[oy*OW + ox][(c, ky, kx)], the pixels as rows. Each pixel's
  * row is written contiguously; the source planes of a small layer stay in L1/L2. Interior
  * pixels (every tap inside the input) take a loop without bounds checks. Task oy fills the
  * rows of output row oy. */
@@ -343,12 +340,6 @@ static void im2col_nchw_t_task(void *ctx, size_t oy)
     }
 }
 
-static void im2col_nchw_t(const conv_state *s, const float *in, size_t n, size_t g)
-{
-    conv_job job = {s, in, NULL, n, g};
-    obl_parallel_for(s->oh, s->oh * s->ow * s->kh * s->kw * s->cg, im2col_nchw_t_task, &job);
-}
-
 /* nhwc im2col of batch n, group g: cols[oy*OW + ox][(ky, kx, c)]. With one group and no
  * horizontal dilation the taps of one kernel row are one contiguous run of the input (kw*C
  * floats), copied at once: a 7x7 kernel over 3 channels copies 21 floats, not 7 runs of 3. */
@@ -388,54 +379,88 @@ static void im2col_nhwc_task(void *ctx, size_t oy)
         }
 }
 
-static void im2col_nhwc(const conv_state *s, const float *in, size_t n, size_t g)
+/* Row block b of batch n, group g: output rows [y0, y1), its im2col, then its sgemm:
+ *   nhwc:        out[pixels, Og]     = cols[pixels, Kg] x W[Kg, Og]         (ldc O)
+ *   nchw:        out[Og, pixels]     = W[Og, Kg] x cols[pixels, Kg]^T       (ldc OH*OW)
+ *   nchw 1x1:    out[Og, pixels]     = W[Og, Cg] x in[Cg, pixels]           (ld H*W)
+ * (1x1 stride-1 unpadded: the input is the operand, no im2col; nhwc: ld C). */
+static void conv_rows_task(void *ctx, size_t b)
 {
-    conv_job job = {s, in, NULL, n, g};
-    obl_parallel_for(s->oh, s->oh * s->ow * s->kh * s->kw * s->cg, im2col_nhwc_task, &job);
+    const conv_job *job = ctx;
+    const conv_state *s = job->s;
+    size_t plane = s->oh * s->ow, kg = s->cg * s->kh * s->kw;
+    size_t y0 = b * s->blk_rows, y1 = y0 + s->blk_rows < s->oh ? y0 + s->blk_rows : s->oh;
+    size_t p0 = y0 * s->ow, pixels = (y1 - y0) * s->ow;
+    const float *w = s->wpack + job->g * s->og * kg, *cols = s->cols + p0 * kg;
+    if (!s->plain_gemm)
+        for (size_t y = y0; y < y1; y++) (s->nhwc ? im2col_nhwc_task : im2col_nchw_t_task)(ctx, y);
+    if (s->nhwc) {
+        const float *a = s->plain_gemm ? job->in + (job->n * plane + p0) * s->c + job->g * s->cg : cols;
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)pixels, (int)s->og, (int)kg, 1.0f, a,
+                    (int)(s->plain_gemm ? s->c : kg), w, (int)s->og, job->beta,
+                    job->out + (job->n * plane + p0) * s->o + job->g * s->og, (int)s->o);
+        return;
+    }
+    float *dst = job->out + (job->n * s->o + job->g * s->og) * plane + p0;
+    if (s->plain_gemm)
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)s->og, (int)pixels, (int)kg, 1.0f, w, (int)kg,
+                    job->in + (job->n * s->c + job->g * s->cg) * plane + p0, (int)plane, job->beta, dst, (int)plane);
+    else
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, (int)s->og, (int)pixels, (int)kg, 1.0f, w, (int)kg,
+                    cols, (int)kg, job->beta, dst, (int)plane);
 }
 
+/* Channel block b of batch n, group g (the im2col of the whole plane is done): channels
+ * [c0, c0 + width). nhwc and nchw 1x1 as above on a slice of W; nchw with im2col computes
+ * tout[pixels, width] = cols[pixels, Kg] x W[width, Kg]^T, the product with the pixels as rows
+ * (OpenBLAS was about 2x slower on W x cols^T with 49 columns: 3.6 ms instead of 1.9 for a
+ * 512x7x7 3x3 layer), and transposes it into the output. */
+static void conv_channels_task(void *ctx, size_t b)
+{
+    const conv_job *job = ctx;
+    const conv_state *s = job->s;
+    size_t plane = s->oh * s->ow, kg = s->cg * s->kh * s->kw;
+    size_t c0 = b * s->blk_chans, width = c0 + s->blk_chans < s->og ? s->blk_chans : s->og - c0;
+    if (s->nhwc) {
+        const float *a = s->plain_gemm ? job->in + job->n * plane * s->c + job->g * s->cg : s->cols;
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)plane, (int)width, (int)kg, 1.0f, a,
+                    (int)(s->plain_gemm ? s->c : kg), s->wpack + job->g * kg * s->og + c0, (int)s->og, job->beta,
+                    job->out + job->n * plane * s->o + job->g * s->og + c0, (int)s->o);
+        return;
+    }
+    const float *w = s->wpack + (job->g * s->og + c0) * kg;
+    float *dst = job->out + (job->n * s->o + job->g * s->og + c0) * plane;
+    if (s->plain_gemm) {
+        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)width, (int)plane, (int)kg, 1.0f, w, (int)kg,
+                    job->in + (job->n * s->c + job->g * s->cg) * plane, (int)plane, job->beta, dst, (int)plane);
+        return;
+    }
+    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, (int)plane, (int)width, (int)kg, 1.0f, s->cols, (int)kg, w,
+                (int)kg, 0.0f, s->tout + c0, (int)s->og);
+    for (size_t o = 0; o < width; o++)
+        for (size_t p = 0; p < plane; p++)
+            dst[o * plane + p] = (job->beta != 0.0f ? dst[o * plane + p] : 0.0f) + s->tout[p * s->og + c0 + o];
+}
+
+/* conv2d through sgemm, per batch and group: the blocks of plan_blocks() on the pool, each a
+ * single-threaded sgemm (gemm_threads.h) when OpenBLAS may use more than one thread. */
 static void conv2d_gemm(const conv_state *s, const float *in, float *out, float beta)
 {
     size_t plane = s->oh * s->ow, kg = s->cg * s->kh * s->kw;
-    if (s->nhwc && s->plain_gemm) {
-        /* every batch's pixels are rows of one [N*H*W, C] matrix */
-        for (size_t g = 0; g < s->g; g++)
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)(s->n * plane), (int)s->og, (int)kg, 1.0f,
-                        in + g * s->cg, (int)s->c, s->wpack + g * kg * s->og, (int)s->og, beta, out + g * s->og,
-                        (int)s->o);
-        return;
-    }
+    int pool = obl_blas_threads_begin();
+    size_t work = pool ? plane * s->og * kg : 0; /* multiply-adds; 0: in order on this thread */
     for (size_t n = 0; n < s->n; n++)
         for (size_t g = 0; g < s->g; g++) {
-            if (s->nhwc) {
-                im2col_nhwc(s, in, n, g);
-                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)plane, (int)s->og, (int)kg, 1.0f, s->cols,
-                            (int)kg, s->wpack + g * kg * s->og, (int)s->og, beta, out + n * plane * s->o + g * s->og,
-                            (int)s->o);
-            } else {
-                const float *bmat = in + (n * s->c + g * s->cg) * s->h * s->w;
-                float *og_out = out + (n * s->o + g * s->og) * plane;
-                if (s->gemm_t && !s->plain_gemm) {
-                    im2col_nchw_t(s, in, n, g);
-                    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, (int)plane, (int)s->og, (int)kg, 1.0f,
-                                s->cols, (int)kg, s->wpack + g * s->og * kg, (int)kg, 0.0f, s->tout, (int)s->og);
-                } else if (s->gemm_t) {
-                    cblas_sgemm(CblasRowMajor, CblasTrans, CblasTrans, (int)plane, (int)s->og, (int)kg, 1.0f, bmat,
-                                (int)plane, s->wpack + g * s->og * kg, (int)kg, 0.0f, s->tout, (int)s->og);
-                } else if (!s->plain_gemm) {
-                    im2col_nchw(s, in, n, g);
-                    bmat = s->cols;
-                }
-                if (s->gemm_t) {
-                    for (size_t o = 0; o < s->og; o++)
-                        for (size_t p = 0; p < plane; p++)
-                            og_out[o * plane + p] = (beta != 0.0f ? og_out[o * plane + p] : 0.0f) + s->tout[p * s->og + o];
-                } else {
-                    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)s->og, (int)plane, (int)kg, 1.0f,
-                                s->wpack + g * s->og * kg, (int)kg, bmat, (int)plane, beta, og_out, (int)plane);
-                }
+            conv_job job = {s, in, out, n, g, beta};
+            if (!s->chan_split) {
+                obl_parallel_for(s->n_blk, work, conv_rows_task, &job);
+                continue;
             }
+            if (!s->plain_gemm)
+                obl_parallel_for(s->oh, plane * kg, s->nhwc ? im2col_nhwc_task : im2col_nchw_t_task, &job);
+            obl_parallel_for(s->n_blk, work, conv_channels_task, &job);
         }
+    obl_blas_threads_end(pool);
 }
 
 /* Depthwise conv2d (Cg == 1, O = G * m): out[oc] += w[oc, tap] * in[oc / m] over the taps.
@@ -502,7 +527,7 @@ static void depthwise_nhwc_task(void *ctx, size_t t)
 
 static void conv2d_depthwise(const conv_state *s, const float *in, float *out)
 {
-    conv_job job = {s, in, out, 0, 0};
+    conv_job job = {s, in, out, 0, 0, 0.0f};
     size_t work = s->n * s->o * s->oh * s->ow * s->kh * s->kw;
     if (s->nhwc) obl_parallel_for(s->n * s->oh, work, depthwise_nhwc_task, &job);
     else obl_parallel_for(s->n * s->o, work, depthwise_nchw_task, &job);
