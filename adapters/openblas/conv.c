@@ -27,7 +27,7 @@
 #include <string.h>
 
 #include "obl.h"
-#include "gemm_threads.h"
+#include "conv_kernel.h"
 #include "par.h"
 
 static const wna_operand_limits conv_limits[] = {
@@ -49,7 +49,6 @@ typedef struct conv_state {
     size_t fs_o, fs_i, fs_h, fs_w; /* strides of the filter's logical o, i, h, w */
     float *wpack;
     float *cols;
-    float *tout;         /* chan_split nchw with im2col: the [pixels, channels] product, transposed after */
 } conv_state;
 
 static void conv_release(void *p)
@@ -58,7 +57,6 @@ static void conv_release(void *p)
     if (!s) return;
     free(s->wpack);
     free(s->cols);
-    free(s->tout);
     free(s);
 }
 
@@ -97,19 +95,26 @@ static void pack_filter(const conv_state *s, const float *f)
         for (size_t y = 0; y < kh; y++)
             for (size_t x = 0; x < kw; x++)
                 for (size_t o = 0; o < s->o; o++) *p++ = filter_at(s, f, o, 0, y, x);
-    } else if (!s->transpose && !s->nhwc) {
-        /* [O][Cg][kh][kw] (depthwise nchw too: [O][kh][kw]) */
+    } else if (!s->transpose && s->depthwise) {
+        /* [O][kh][kw] */
         for (size_t o = 0; o < s->o; o++)
-            for (size_t i = 0; i < s->cg; i++)
-                for (size_t y = 0; y < kh; y++)
-                    for (size_t x = 0; x < kw; x++) *p++ = filter_at(s, f, o, i, y, x);
-    } else if (!s->transpose) {
-        /* [G][kh][kw][Cg][Og] */
-        for (size_t g = 0; g < s->g; g++)
             for (size_t y = 0; y < kh; y++)
-                for (size_t x = 0; x < kw; x++)
-                    for (size_t i = 0; i < s->cg; i++)
-                        for (size_t o = 0; o < s->og; o++) *p++ = filter_at(s, f, g * s->og + o, i, y, x);
+                for (size_t x = 0; x < kw; x++) *p++ = filter_at(s, f, o, 0, y, x);
+    } else if (!s->transpose) {
+        /* panels (conv_kernel.h) per group: [G][Og / OBL_PANEL][Kg][OBL_PANEL], zero past Og;
+         * k in the im2col's order: (c, ky, kx) for nchw, (ky, kx, c) for nhwc */
+        size_t kg = s->cg * kh * kw, panels = obl_tasks(s->og, OBL_PANEL);
+        for (size_t g = 0; g < s->g; g++)
+            for (size_t jb = 0; jb < panels; jb++)
+                for (size_t k = 0; k < kg; k++) {
+                    size_t i = s->nhwc ? k % s->cg : k / (kh * kw);
+                    size_t y = s->nhwc ? k / (kw * s->cg) : k / kw % kh, x = s->nhwc ? k / s->cg % kw : k % kw;
+                    for (size_t j = 0; j < OBL_PANEL; j++) {
+                        size_t o = jb * OBL_PANEL + j;
+                        *p++ = o < s->og ? filter_at(s, f, g * s->og + o, i, y, x) : 0.0f;
+                    }
+                }
+        memset(p, 0, OBL_PANEL_PAD * sizeof *p); /* read by a narrow pass, never used */
     } else if (!s->nhwc) {
         /* transpose: [C][Og][kh][kw] (the filter's i spans all input channels) */
         for (size_t i = 0; i < s->c; i++)
@@ -224,6 +229,10 @@ static int conv_prepare_common(const obl_build *b, const wna_operation *op, void
     if (ok && !s->depthwise && !s->plain_gemm)
         ok = transpose ? mul_le(taps * s->og, s->h * s->w, lim, &cols) : mul_le(kg, s->oh * s->ow, lim, &cols);
     size_t wcount = (size_t)fd->dims[0] * fd->dims[1] * fd->dims[2] * fd->dims[3];
+    if (ok && !transpose && !s->depthwise) { /* the panels: G * ceil(Og / OBL_PANEL) * OBL_PANEL * Kg + pad */
+        ok = mul_le(obl_tasks(s->og, OBL_PANEL) * OBL_PANEL, kg, lim, &tmp) && mul_le(tmp, s->g, lim, &wcount);
+        wcount += OBL_PANEL_PAD;
+    }
     if (!ok) {
         conv_release(s);
         return obl_fail(err, WNA_NOT_SUPPORTED_ERROR, "sizes beyond what one sgemm call can take");
@@ -231,9 +240,7 @@ static int conv_prepare_common(const obl_build *b, const wna_operation *op, void
     if (!transpose && !s->depthwise) plan_blocks(s);
     s->wpack = malloc(wcount * sizeof *s->wpack);
     s->cols = cols ? malloc(cols * sizeof *s->cols) : NULL;
-    int want_tout = s->chan_split && !s->nhwc && !s->plain_gemm;
-    s->tout = want_tout ? malloc(s->oh * s->ow * s->og * sizeof *s->tout) : NULL;
-    if (!s->wpack || (cols && !s->cols) || (want_tout && !s->tout)) {
+    if (!s->wpack || (cols && !s->cols)) {
         conv_release(s);
         return obl_fail(err, WNA_OPERATION_ERROR, "out of memory");
     }
@@ -292,7 +299,7 @@ typedef struct conv_job {
     const float *in;
     float *out;
     size_t n, g;
-    float beta;          /* conv2d sgemm: 1 adds onto the bias already in out, 0 overwrites */
+    int accumulate;      /* conv2d: 1 adds onto the bias already in out, 0 overwrites */
 } conv_job;
 
 /* nchw im2col, batch n, group g: cols[oy*OW + ox][(c, ky, kx)], the pixels as rows. Each pixel's
@@ -379,79 +386,66 @@ static void im2col_nhwc_task(void *ctx, size_t oy)
         }
 }
 
-/* Row block b of batch n, group g: output rows [y0, y1), its im2col, then its sgemm:
- *   nhwc:        out[pixels, Og]     = cols[pixels, Kg] x W[Kg, Og]         (ldc O)
- *   nchw:        out[Og, pixels]     = W[Og, Kg] x cols[pixels, Kg]^T       (ldc OH*OW)
- *   nchw 1x1:    out[Og, pixels]     = W[Og, Cg] x in[Cg, pixels]           (ld H*W)
- * (1x1 stride-1 unpadded: the input is the operand, no im2col; nhwc: ld C). */
+/* The A operand of pixels [p0, ...) of batch n, group g, and its strides: the im2col rows
+ * (pixel-major in both layouts), or with 1x1 stride-1 unpadded the input itself (nhwc: a
+ * pixel's channels are contiguous; nchw: a pixel's channels are a plane apart). */
+static const float *a_operand(const conv_job *job, size_t p0, size_t *a_row, size_t *a_k)
+{
+    const conv_state *s = job->s;
+    size_t plane = s->oh * s->ow, kg = s->cg * s->kh * s->kw;
+    if (!s->plain_gemm) {
+        *a_row = kg, *a_k = 1;
+        return s->cols + p0 * kg;
+    }
+    if (s->nhwc) {
+        *a_row = s->c, *a_k = 1;
+        return job->in + (job->n * plane + p0) * s->c + job->g * s->cg;
+    }
+    *a_row = 1, *a_k = plane;
+    return job->in + (job->n * s->c + job->g * s->cg) * plane + p0;
+}
+
+/* out[pixels [p0, p0 + pixels), channels [c0, c1)] of batch n, group g (C of conv_kernel.h:
+ * rows are pixels; nhwc: a pixel's channels contiguous, nchw: a channel's pixels contiguous). */
+static void gemm_block(const conv_job *job, size_t p0, size_t pixels, size_t c0, size_t c1)
+{
+    const conv_state *s = job->s;
+    size_t plane = s->oh * s->ow, kg = s->cg * s->kh * s->kw, a_row, a_k;
+    const float *a = a_operand(job, p0, &a_row, &a_k);
+    const float *panels = s->wpack + job->g * obl_tasks(s->og, OBL_PANEL) * OBL_PANEL * kg;
+    float *c = s->nhwc ? job->out + (job->n * plane + p0) * s->o + job->g * s->og
+                       : job->out + (job->n * s->o + job->g * s->og) * plane + p0;
+    obl_gemm_panels(pixels, c0, c1, kg, a, a_row, a_k, panels, c, s->nhwc ? s->o : 1, s->nhwc ? 1 : plane,
+                    job->accumulate);
+}
+
+/* Row block b: output rows [y0, y1), their im2col, then their product, on one thread. */
 static void conv_rows_task(void *ctx, size_t b)
 {
     const conv_job *job = ctx;
     const conv_state *s = job->s;
-    size_t plane = s->oh * s->ow, kg = s->cg * s->kh * s->kw;
     size_t y0 = b * s->blk_rows, y1 = y0 + s->blk_rows < s->oh ? y0 + s->blk_rows : s->oh;
-    size_t p0 = y0 * s->ow, pixels = (y1 - y0) * s->ow;
-    const float *w = s->wpack + job->g * s->og * kg, *cols = s->cols + p0 * kg;
     if (!s->plain_gemm)
         for (size_t y = y0; y < y1; y++) (s->nhwc ? im2col_nhwc_task : im2col_nchw_t_task)(ctx, y);
-    if (s->nhwc) {
-        const float *a = s->plain_gemm ? job->in + (job->n * plane + p0) * s->c + job->g * s->cg : cols;
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)pixels, (int)s->og, (int)kg, 1.0f, a,
-                    (int)(s->plain_gemm ? s->c : kg), w, (int)s->og, job->beta,
-                    job->out + (job->n * plane + p0) * s->o + job->g * s->og, (int)s->o);
-        return;
-    }
-    float *dst = job->out + (job->n * s->o + job->g * s->og) * plane + p0;
-    if (s->plain_gemm)
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)s->og, (int)pixels, (int)kg, 1.0f, w, (int)kg,
-                    job->in + (job->n * s->c + job->g * s->cg) * plane + p0, (int)plane, job->beta, dst, (int)plane);
-    else
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, (int)s->og, (int)pixels, (int)kg, 1.0f, w, (int)kg,
-                    cols, (int)kg, job->beta, dst, (int)plane);
+    gemm_block(job, y0 * s->ow, (y1 - y0) * s->ow, 0, s->og);
 }
 
-/* Channel block b of batch n, group g (the im2col of the whole plane is done): channels
- * [c0, c0 + width). nhwc and nchw 1x1 as above on a slice of W; nchw with im2col computes
- * tout[pixels, width] = cols[pixels, Kg] x W[width, Kg]^T, the product with the pixels as rows
- * (OpenBLAS was about 2x slower on W x cols^T with 49 columns: 3.6 ms instead of 1.9 for a
- * 512x7x7 3x3 layer), and transposes it into the output. */
+/* Channel block b (the im2col of the whole plane is done): channels [c0, c0 + blk_chans). */
 static void conv_channels_task(void *ctx, size_t b)
 {
     const conv_job *job = ctx;
     const conv_state *s = job->s;
-    size_t plane = s->oh * s->ow, kg = s->cg * s->kh * s->kw;
-    size_t c0 = b * s->blk_chans, width = c0 + s->blk_chans < s->og ? s->blk_chans : s->og - c0;
-    if (s->nhwc) {
-        const float *a = s->plain_gemm ? job->in + job->n * plane * s->c + job->g * s->cg : s->cols;
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)plane, (int)width, (int)kg, 1.0f, a,
-                    (int)(s->plain_gemm ? s->c : kg), s->wpack + job->g * kg * s->og + c0, (int)s->og, job->beta,
-                    job->out + job->n * plane * s->o + job->g * s->og + c0, (int)s->o);
-        return;
-    }
-    const float *w = s->wpack + (job->g * s->og + c0) * kg;
-    float *dst = job->out + (job->n * s->o + job->g * s->og + c0) * plane;
-    if (s->plain_gemm) {
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)width, (int)plane, (int)kg, 1.0f, w, (int)kg,
-                    job->in + (job->n * s->c + job->g * s->cg) * plane, (int)plane, job->beta, dst, (int)plane);
-        return;
-    }
-    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, (int)plane, (int)width, (int)kg, 1.0f, s->cols, (int)kg, w,
-                (int)kg, 0.0f, s->tout + c0, (int)s->og);
-    for (size_t o = 0; o < width; o++)
-        for (size_t p = 0; p < plane; p++)
-            dst[o * plane + p] = (job->beta != 0.0f ? dst[o * plane + p] : 0.0f) + s->tout[p * s->og + c0 + o];
+    size_t c0 = b * s->blk_chans, c1 = c0 + s->blk_chans < s->og ? c0 + s->blk_chans : s->og;
+    gemm_block(job, 0, s->oh * s->ow, c0, c1);
 }
 
-/* conv2d through sgemm, per batch and group: the blocks of plan_blocks() on the pool, each a
- * single-threaded sgemm (gemm_threads.h) when OpenBLAS may use more than one thread. */
-static void conv2d_gemm(const conv_state *s, const float *in, float *out, float beta)
+/* conv2d through conv_kernel.c, per batch and group: the blocks of plan_blocks() on the pool. */
+static void conv2d_gemm(const conv_state *s, const float *in, float *out, int accumulate)
 {
-    size_t plane = s->oh * s->ow, kg = s->cg * s->kh * s->kw;
-    int pool = obl_blas_threads_begin();
-    size_t work = pool ? plane * s->og * kg : 0; /* multiply-adds; 0: in order on this thread */
+    size_t plane = s->oh * s->ow, kg = s->cg * s->kh * s->kw, work = plane * s->og * kg;
     for (size_t n = 0; n < s->n; n++)
         for (size_t g = 0; g < s->g; g++) {
-            conv_job job = {s, in, out, n, g, beta};
+            conv_job job = {s, in, out, n, g, accumulate};
             if (!s->chan_split) {
                 obl_parallel_for(s->n_blk, work, conv_rows_task, &job);
                 continue;
@@ -460,7 +454,6 @@ static void conv2d_gemm(const conv_state *s, const float *in, float *out, float 
                 obl_parallel_for(s->oh, plane * kg, s->nhwc ? im2col_nhwc_task : im2col_nchw_t_task, &job);
             obl_parallel_for(s->n_blk, work, conv_channels_task, &job);
         }
-    obl_blas_threads_end(pool);
 }
 
 /* Depthwise conv2d (Cg == 1, O = G * m): out[oc] += w[oc, tap] * in[oc / m] over the taps.
@@ -527,7 +520,7 @@ static void depthwise_nhwc_task(void *ctx, size_t t)
 
 static void conv2d_depthwise(const conv_state *s, const float *in, float *out)
 {
-    conv_job job = {s, in, out, 0, 0, 0.0f};
+    conv_job job = {s, in, out, 0, 0, 0};
     size_t work = s->n * s->o * s->oh * s->ow * s->kh * s->kw;
     if (s->nhwc) obl_parallel_for(s->n * s->oh, work, depthwise_nhwc_task, &job);
     else obl_parallel_for(s->n * s->o, work, depthwise_nchw_task, &job);
@@ -595,9 +588,9 @@ static int conv_run(const void *p, obl_value *v, wna_error *err)
         init_output(s, out, bias);
         conv2d_depthwise(s, in, out);
     } else {
-        /* with a bias, sgemm adds onto it (beta 1); without, it overwrites (beta 0) */
+        /* with a bias, the product adds onto it; without, it overwrites the output */
         if (bias) init_output(s, out, bias);
-        conv2d_gemm(s, in, out, bias ? 1.0f : 0.0f);
+        conv2d_gemm(s, in, out, bias != NULL);
     }
     return 0;
 }
