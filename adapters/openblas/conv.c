@@ -1,26 +1,28 @@
-/* conv2d and convTranspose2d: im2col + sgemm (col2im after the sgemm for the transpose), for
- * both input layouts, every filter layout and groups; a direct loop for depthwise conv2d
- * (one input channel per group); 1x1 stride-1 unpadded conv2d is a plain sgemm on the input.
+/* conv2d and convTranspose2d, both input layouts, every filter layout and groups:
+ *   conv2d: im2col + the adapter's own register-tiled GEMM (conv_kernel.c) on the filter packed
+ *           into panels; 1x1 stride-1 unpadded conv2d reads the input in place (no im2col);
+ *   depthwise conv2d (one input channel per group): direct loops;
+ *   convTranspose2d: sgemm (OpenBLAS) then col2im.
  *
- * The filter is repacked once into the GEMM operand the layout needs (at prepare when it is a
+ * The filter is repacked once into the operand the kernel needs (at prepare when it is a
  * constant, at every run when it is a graph input); the im2col/col2im scratch is allocated at
  * prepare. Output sizes come from the output descriptor the builder inferred, so outputSizes,
  * outputPadding and rounding need no code here: taps landing outside the output are dropped.
  *
- * conv2d per batch n and group g (Kg = Cg*kh*kw): the product is cut into blocks of output
- * rows (or, with fewer pixels than output channels, of channels; plan_blocks), each one
- * sgemm; the im2col writes one row of Kg taps per output pixel, cols[OH*OW, Kg], in both
- * layouts (the shapes per block: conv_rows_task, conv_channels_task).
+ * conv2d per batch n and group g (Kg = Cg*kh*kw): out[pixels, Og] = cols[pixels, Kg] x
+ * W[Kg, Og] in both layouts (the im2col writes one row of Kg taps per output pixel; nchw
+ * output is the same product stored with a channel's pixels contiguous), cut into blocks of
+ * output rows, or with fewer pixels than output channels into blocks of channels
+ * (plan_blocks); each block is computed by one thread.
  * convTranspose2d per batch n and group g:
  *   convT nchw:  cols[Og*kh*kw, H*W] = W[Cg, Og*kh*kw]^T x in[Cg, H*W], then col2im
  *   convT nhwc:  cols[H*W, kh*kw*Og] = in[H*W, Cg] x W[Cg, kh*kw*Og], then col2im
  *
- * Threads: conv2d's blocks run on the adapter's pool (par.c), each block's im2col and sgemm on
- * one thread, with OpenBLAS set to one thread meanwhile (gemm_threads.c says why); the
- * convTranspose2d sgemm runs on OpenBLAS's own threads, never inside a pool loop (two pools
- * busy on the same cores would oversubscribe them); im2col and the depthwise loops run on the
- * pool when big. Each output element's taps are summed in the same order with or without
- * threads, and the blocks depend on the shape only. */
+ * Threads: conv2d's blocks (a row block's im2col and product together), im2col and the
+ * depthwise loops run on the adapter's pool (par.c) when big; the convTranspose2d sgemm runs
+ * on OpenBLAS's own threads, never inside a pool loop (two pools busy on the same cores would
+ * oversubscribe them). Each output element's taps are summed in the same order with or
+ * without threads, whatever the blocks. */
 #include <cblas.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -138,18 +140,18 @@ static int mul_le(size_t a, size_t b, size_t limit, size_t *out)
     return 1;
 }
 
-/* Floats of im2col per row block: a block's columns stay in the L2 cache between its im2col
- * and its sgemm (512 KiB). Overridable to test other splits. */
+/* Floats of im2col per row block: a block's rows stay in the L2 cache between its im2col
+ * and its product (512 KiB). Overridable to test other splits. */
 #ifndef OBL_CONV_BLOCK
 #define OBL_CONV_BLOCK ((size_t)1 << 17)
 #endif
 
-/* How a conv2d's product per (batch, group) is cut into independent sgemm calls for the pool
- * (gemm_threads.h). Blocks depend on the shape only, never on the thread count, so a result
- * does not depend on how many threads ran. Many pixels: blocks of output rows, at least two
- * when there are two rows, about OBL_CONV_BLOCK floats of im2col each. Fewer pixels than
+/* How a conv2d's product per (batch, group) is cut into blocks for the pool. Many pixels:
+ * blocks of output rows, at least two when there are two rows, about OBL_CONV_BLOCK floats of
+ * im2col each (a 56x56 3x3 layer of 64 channels: 14 blocks of 4 rows). Fewer pixels than
  * output channels (late ResNet layers, 49 pixels x 512 channels): blocks of about 128
- * channels, at least two, in multiples of 16 (the widest sgemm kernel's panel). */
+ * channels, at least two, whole panels (OBL_PANEL) once a block is that wide. The blocks
+ * depend on the shape only, and no element's sum depends on them. */
 static void plan_blocks(conv_state *s)
 {
     size_t plane = s->oh * s->ow, kg = s->cg * s->kh * s->kw, tmp;
@@ -157,7 +159,7 @@ static void plan_blocks(conv_state *s)
     if (s->chan_split) {
         size_t want = s->og / 128 > 2 ? s->og / 128 : 2;
         size_t width = obl_tasks(s->og, want);
-        if (width > 16) width = obl_tasks(width, 16) * 16;
+        if (width >= OBL_PANEL) width = obl_tasks(width, OBL_PANEL) * OBL_PANEL;
         s->blk_chans = width;
         s->n_blk = obl_tasks(s->og, width);
         return;
@@ -221,7 +223,8 @@ static int conv_prepare_common(const obl_build *b, const wna_operation *op, void
         s->plain_gemm = s->kh == 1 && s->kw == 1 && s->sh == 1 && s->sw == 1 && pad[0] == 0 && pad[1] == 0 &&
                         pad[2] == 0 && pad[3] == 0 && s->oh == s->h && s->ow == s->w && !s->depthwise;
     }
-    /* every GEMM dimension must fit BLAS's int; the scratch must stay below 2^31 floats */
+    /* every GEMM dimension must fit BLAS's int (convTranspose2d's sgemm, and the same limits
+     * for conv2d); the scratch must stay below 2^31 floats */
     const size_t lim = (size_t)INT_MAX;
     size_t taps, kg, cols = 0, tmp;
     int ok = mul_le(s->kh, s->kw, lim, &taps) && mul_le(taps, s->cg, lim, &kg) && mul_le(taps, s->og, lim, &tmp) &&
@@ -235,7 +238,7 @@ static int conv_prepare_common(const obl_build *b, const wna_operation *op, void
     }
     if (!ok) {
         conv_release(s);
-        return obl_fail(err, WNA_NOT_SUPPORTED_ERROR, "sizes beyond what one sgemm call can take");
+        return obl_fail(err, WNA_NOT_SUPPORTED_ERROR, "sizes beyond what one GEMM call can take");
     }
     if (!transpose && !s->depthwise) plan_blocks(s);
     s->wpack = malloc(wcount * sizeof *s->wpack);
