@@ -46,6 +46,7 @@ typedef struct conv_state {
     size_t blk_rows;     /* conv2d, else: output rows per block */
     size_t n_blk;        /* conv2d: blocks of rows or of channels per (batch, group) */
     size_t blk_chans;    /* chan_split: output channels per block */
+    int direct;          /* conv2d row blocks, nhwc, one group, no horizontal dilation: nhwc_direct_row */
     size_t n, c, h, w, o, oh, ow, kh, kw, g, cg, og;
     size_t sh, sw, dh, dw, pt, pl;
     size_t fs_o, fs_i, fs_h, fs_w; /* strides of the filter's logical o, i, h, w */
@@ -170,6 +171,7 @@ static void plan_blocks(conv_state *s)
     if (rows > s->oh) rows = s->oh;
     s->blk_rows = rows;
     s->n_blk = obl_tasks(s->oh, rows);
+    s->direct = s->nhwc && !s->plain_gemm && s->g == 1 && s->dw == 1;
 }
 
 static int conv_prepare_common(const obl_build *b, const wna_operation *op, void **state, wna_error *err,
@@ -353,16 +355,15 @@ static void im2col_nchw_t_task(void *ctx, size_t oy)
 /* nhwc im2col of batch n, group g: cols[oy*OW + ox][(ky, kx, c)]. With one group and no
  * horizontal dilation the taps of one kernel row are one contiguous run of the input (kw*C
  * floats), copied at once: a 7x7 kernel over 3 channels copies 21 floats, not 7 runs of 3. */
-static void im2col_nhwc_task(void *ctx, size_t oy)
+static void im2col_nhwc_pixels(const conv_job *job, size_t oy, size_t ox0, size_t ox1)
 {
-    const conv_job *job = ctx;
     const conv_state *s = job->s;
     const float *in = job->in;
     size_t n = job->n, g = job->g;
     size_t cg = s->cg, kw = s->kw, krow = kw * cg, kg = s->kh * krow;
     int runs = s->g == 1 && s->dw == 1;
-    float *dst = s->cols + oy * s->ow * kg;
-    for (size_t ox = 0; ox < s->ow; ox++)
+    float *dst = s->cols + (oy * s->ow + ox0) * kg;
+    for (size_t ox = ox0; ox < ox1; ox++)
         for (size_t ky = 0; ky < s->kh; ky++, dst += krow) {
             long iy = (long)(oy * s->sh + ky * s->dh) - (long)s->pt;
             if (iy < 0 || iy >= (long)s->h) {
@@ -387,6 +388,12 @@ static void im2col_nhwc_task(void *ctx, size_t oy)
                 else memcpy(dst + kx * cg, srow + (size_t)ix * s->c, cg * sizeof *dst);
             }
         }
+}
+
+static void im2col_nhwc_task(void *ctx, size_t oy)
+{
+    const conv_job *job = ctx;
+    im2col_nhwc_pixels(job, oy, 0, job->s->ow);
 }
 
 /* The A operand of pixels [p0, ...) of batch n, group g, and its strides: the im2col rows
@@ -418,8 +425,41 @@ static void gemm_block(const conv_job *job, size_t p0, size_t pixels, size_t c0,
     const float *panels = s->wpack + job->g * obl_tasks(s->og, OBL_PANEL) * OBL_PANEL * kg;
     float *c = s->nhwc ? job->out + (job->n * plane + p0) * s->o + job->g * s->og
                        : job->out + (job->n * s->o + job->g * s->og) * plane + p0;
-    obl_gemm_panels(pixels, c0, c1, kg, a, a_row, a_k, panels, c, s->nhwc ? s->o : 1, s->nhwc ? 1 : plane,
+    obl_gemm_panels(pixels, c0, c1, kg, a, a_row, a_k, panels, kg, c, s->nhwc ? s->o : 1, s->nhwc ? 1 : plane,
                     job->accumulate);
+}
+
+/* nhwc with one group and no horizontal dilation (s->direct), output row oy: the pixels whose
+ * window lies inside the input read it in place, one product per kernel row ky: for those
+ * pixels A[pixel][k] = in[iy + ky*dh][ix0 + pixel*sw][...] over k in [0, kw*C), a run of kw*C
+ * contiguous floats per pixel, a pixel stride of sw*C (the "implicit GEMM"; the kernel rows
+ * add in the order one call over Kg would). The border pixels, and rows whose window crosses
+ * the top or bottom, go through im2col. */
+static void nhwc_direct_row(const conv_job *job, size_t oy)
+{
+    const conv_state *s = job->s;
+    size_t krow = s->kw * s->c, kg = s->kh * krow, row0 = oy * s->ow, lo, hi, lo2, hi2;
+    long iy0 = (long)(oy * s->sh) - (long)s->pt;
+    valid_range(s->ow, s->sw, -(long)s->pl, s->w, &lo, &hi);                      /* first tap inside */
+    valid_range(s->ow, s->sw, (long)(s->kw - 1) - (long)s->pl, s->w, &lo2, &hi2); /* last tap inside */
+    lo = lo > lo2 ? lo : lo2;
+    hi = hi < hi2 ? hi : hi2;
+    if (iy0 < 0 || iy0 + (long)((s->kh - 1) * s->dh) >= (long)s->h || lo >= hi) {
+        im2col_nhwc_pixels(job, oy, 0, s->ow);
+        gemm_block(job, row0, s->ow, 0, s->og);
+        return;
+    }
+    im2col_nhwc_pixels(job, oy, 0, lo);
+    im2col_nhwc_pixels(job, oy, hi, s->ow);
+    if (lo > 0) gemm_block(job, row0, lo, 0, s->og);
+    if (hi < s->ow) gemm_block(job, row0 + hi, s->ow - hi, 0, s->og);
+    float *c = job->out + (job->n * s->oh * s->ow + row0 + lo) * s->o;
+    for (size_t ky = 0; ky < s->kh; ky++) {
+        size_t iy = (size_t)iy0 + ky * s->dh;
+        const float *a = job->in + ((job->n * s->h + iy) * s->w + lo * s->sw - s->pl) * s->c;
+        obl_gemm_panels(hi - lo, 0, s->og, krow, a, s->sw * s->c, 1, s->wpack + ky * krow * OBL_PANEL, kg, c, s->o,
+                        1, job->accumulate || ky > 0);
+    }
 }
 
 /* Row block b: output rows [y0, y1), their im2col, then their product, on one thread. */
@@ -428,6 +468,10 @@ static void conv_rows_task(void *ctx, size_t b)
     const conv_job *job = ctx;
     const conv_state *s = job->s;
     size_t y0 = b * s->blk_rows, y1 = y0 + s->blk_rows < s->oh ? y0 + s->blk_rows : s->oh;
+    if (s->direct) {
+        for (size_t y = y0; y < y1; y++) nhwc_direct_row(job, y);
+        return;
+    }
     if (!s->plain_gemm)
         for (size_t y = y0; y < y1; y++) (s->nhwc ? im2col_nhwc_task : im2col_nchw_t_task)(ctx, y);
     gemm_block(job, y0 * s->ow, (y1 - y0) * s->ow, 0, s->og);

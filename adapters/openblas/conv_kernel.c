@@ -11,7 +11,9 @@
  * x86-64): MR rows of A times NV vectors of VL columns of one panel, MR*NV accumulators in
  * registers (AVX-512: 6 x 4 x 16 lanes, 24 of the 32 zmm). Per k: NV loads of B, MR
  * broadcasts of A, MR*NV multiply-adds (fused where the ISA has FMA: fp-contract is enabled
- * for these functions only). Rows past m reuse the last row's A (never stored). */
+ * for these functions only). Rows past m reuse the last row's A (never stored). With
+ * `accumulate` the running sums start from C's values instead of 0, so a product split into
+ * calls over consecutive ranges of k adds in the same order as one call. */
 #include "conv_kernel.h"
 
 #include <string.h>
@@ -19,13 +21,14 @@
 #define TILE_KERNEL(NAME, ATTR, VL, NV, MR)                                                                          \
     typedef float NAME##_vec __attribute__((vector_size((VL) * sizeof(float)), aligned(sizeof(float))));           \
     ATTR static void NAME(size_t m, size_t j_begin, size_t j_end, size_t k_count, const float *a, size_t a_row,     \
-                          size_t a_k, const float *panels, float *c, size_t c_row, size_t c_col, int accumulate)    \
+                          size_t a_k, const float *panels, size_t panel_k, float *c, size_t c_row, size_t c_col,    \
+                          int accumulate)                                                                           \
     {                                                                                                               \
         for (size_t j0 = j_begin; j0 < j_end;) {                                                                    \
             size_t in_panel = OBL_PANEL - j0 % OBL_PANEL, width = (VL) * (NV);                                      \
             if (width > in_panel) width = in_panel;                                                                 \
             if (width > j_end - j0) width = j_end - j0;                                                             \
-            const float *pj = panels + (j0 / OBL_PANEL) * k_count * OBL_PANEL + j0 % OBL_PANEL;                    \
+            const float *pj = panels + (j0 / OBL_PANEL) * panel_k * OBL_PANEL + j0 % OBL_PANEL;                    \
             for (size_t i0 = 0; i0 < m; i0 += (MR)) {                                                               \
                 size_t rows = m - i0 < (MR) ? m - i0 : (MR);                                                        \
                 const float *ar[MR];                                                                                \
@@ -33,6 +36,11 @@
                 NAME##_vec t[MR][NV];                                                                               \
                 for (size_t r = 0; r < (MR); r++)                                                                   \
                     for (size_t v = 0; v < (NV); v++) t[r][v] = (NAME##_vec){0};                                    \
+                for (size_t r = 0; accumulate && r < rows; r++) {                                                   \
+                    const float *cr = c + (i0 + r) * c_row + j0 * c_col;                                            \
+                    float *tr = (float *)t[r];                                                                      \
+                    for (size_t j = 0; j < width; j++) tr[j] = cr[j * c_col];                                       \
+                }                                                                                                   \
                 for (size_t k = 0; k < k_count; k++) {                                                              \
                     const float *pk = pj + k * OBL_PANEL;                                                           \
                     NAME##_vec b[NV];                                                                               \
@@ -45,7 +53,7 @@
                 for (size_t r = 0; r < rows; r++) {                                                                 \
                     float *cr = c + (i0 + r) * c_row + j0 * c_col;                                                  \
                     const float *tr = (const float *)t[r];                                                          \
-                    for (size_t j = 0; j < width; j++) cr[j * c_col] = (accumulate ? cr[j * c_col] : 0.0f) + tr[j]; \
+                    for (size_t j = 0; j < width; j++) cr[j * c_col] = tr[j];                                       \
                 }                                                                                                   \
             }                                                                                                       \
             j0 += width;                                                                                            \
@@ -61,17 +69,18 @@ TILE_KERNEL(tile_avx2, ISA("avx2,fma"), 8, 4, 3)
 TILE_KERNEL(tile_generic, , 4, 4, 2)
 
 void obl_gemm_panels(size_t m, size_t j_begin, size_t j_end, size_t k_count, const float *a, size_t a_row,
-                     size_t a_k, const float *panels, float *c, size_t c_row, size_t c_col, int accumulate)
+                     size_t a_k, const float *panels, size_t panel_k, float *c, size_t c_row, size_t c_col,
+                     int accumulate)
 {
 #ifdef HAVE_ISA_TILES
     if (__builtin_cpu_supports("avx512f")) {
-        tile_avx512(m, j_begin, j_end, k_count, a, a_row, a_k, panels, c, c_row, c_col, accumulate);
+        tile_avx512(m, j_begin, j_end, k_count, a, a_row, a_k, panels, panel_k, c, c_row, c_col, accumulate);
         return;
     }
     if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) {
-        tile_avx2(m, j_begin, j_end, k_count, a, a_row, a_k, panels, c, c_row, c_col, accumulate);
+        tile_avx2(m, j_begin, j_end, k_count, a, a_row, a_k, panels, panel_k, c, c_row, c_col, accumulate);
         return;
     }
 #endif
-    tile_generic(m, j_begin, j_end, k_count, a, a_row, a_k, panels, c, c_row, c_col, accumulate);
+    tile_generic(m, j_begin, j_end, k_count, a, a_row, a_k, panels, panel_k, c, c_row, c_col, accumulate);
 }
