@@ -39,7 +39,8 @@
                 for (size_t r = 0; accumulate && r < rows; r++) {                                                   \
                     const float *cr = c + (i0 + r) * c_row + j0 * c_col;                                            \
                     float *tr = (float *)t[r];                                                                      \
-                    for (size_t j = 0; j < width; j++) tr[j] = cr[j * c_col];                                       \
+                    if (c_col == 1) memcpy(tr, cr, width * sizeof *tr);                                             \
+                    else for (size_t j = 0; j < width; j++) tr[j] = cr[j * c_col];                                  \
                 }                                                                                                   \
                 for (size_t k = 0; k < k_count; k++) {                                                              \
                     const float *pk = pj + k * OBL_PANEL;                                                           \
@@ -53,7 +54,8 @@
                 for (size_t r = 0; r < rows; r++) {                                                                 \
                     float *cr = c + (i0 + r) * c_row + j0 * c_col;                                                  \
                     const float *tr = (const float *)t[r];                                                          \
-                    for (size_t j = 0; j < width; j++) cr[j * c_col] = tr[j];                                       \
+                    if (c_col == 1) memcpy(cr, tr, width * sizeof *tr);                                             \
+                    else for (size_t j = 0; j < width; j++) cr[j * c_col] = tr[j];                                  \
                 }                                                                                                   \
             }                                                                                                       \
             j0 += width;                                                                                            \
