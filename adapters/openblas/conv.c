@@ -103,6 +103,10 @@ static void pack_filter(const conv_state *s, const float *f)
         for (size_t o = 0; o < s->o; o++)
             for (size_t y = 0; y < kh; y++)
                 for (size_t x = 0; x < kw; x++) *p++ = filter_at(s, f, o, 0, y, x);
+    } else if (!s->transpose && !s->nhwc && s->plain_gemm) {
+        /* nchw 1x1: [O][Cg], the A operand of gemm_block's channels-as-rows product */
+        for (size_t o = 0; o < s->o; o++)
+            for (size_t i = 0; i < s->cg; i++) *p++ = filter_at(s, f, o, i, 0, 0);
     } else if (!s->transpose) {
         /* panels (conv_kernel.h) per group: [G][Og / OBL_PANEL][Kg][OBL_PANEL], zero past Og;
          * k in the im2col's order: (c, ky, kx) for nchw, (ky, kx, c) for nhwc */
@@ -117,7 +121,6 @@ static void pack_filter(const conv_state *s, const float *f)
                         *p++ = o < s->og ? filter_at(s, f, g * s->og + o, i, y, x) : 0.0f;
                     }
                 }
-        memset(p, 0, OBL_PANEL_PAD * sizeof *p); /* read by a narrow pass, never used */
     } else if (!s->nhwc) {
         /* transpose: [C][Og][kh][kw] (the filter's i spans all input channels) */
         for (size_t i = 0; i < s->c; i++)
@@ -234,10 +237,8 @@ static int conv_prepare_common(const obl_build *b, const wna_operation *op, void
     if (ok && !s->depthwise && !s->plain_gemm)
         ok = transpose ? mul_le(taps * s->og, s->h * s->w, lim, &cols) : mul_le(kg, s->oh * s->ow, lim, &cols);
     size_t wcount = (size_t)fd->dims[0] * fd->dims[1] * fd->dims[2] * fd->dims[3];
-    if (ok && !transpose && !s->depthwise) { /* the panels: G * ceil(Og / OBL_PANEL) * OBL_PANEL * Kg + pad */
+    if (ok && !transpose && !s->depthwise) /* the panels: G * ceil(Og / OBL_PANEL) * OBL_PANEL * Kg */
         ok = mul_le(obl_tasks(s->og, OBL_PANEL) * OBL_PANEL, kg, lim, &tmp) && mul_le(tmp, s->g, lim, &wcount);
-        wcount += OBL_PANEL_PAD;
-    }
     if (!ok) {
         conv_release(s);
         return obl_fail(err, WNA_NOT_SUPPORTED_ERROR, "sizes beyond what one GEMM call can take");
@@ -396,37 +397,42 @@ static void im2col_nhwc_task(void *ctx, size_t oy)
     im2col_nhwc_pixels(job, oy, 0, job->s->ow);
 }
 
-/* The A operand of pixels [p0, ...) of batch n, group g, and its strides: the im2col rows
- * (pixel-major in both layouts), or with 1x1 stride-1 unpadded the input itself (nhwc: a
- * pixel's channels are contiguous; nchw: a pixel's channels are a plane apart). */
-static const float *a_operand(const conv_job *job, size_t p0, size_t *a_row, size_t *a_k)
+/* The A operand of pixels [p0, ...) of batch n, group g, and its row stride: the im2col rows
+ * (pixel-major in both layouts), or for nhwc 1x1 stride-1 unpadded the input itself (a
+ * pixel's channels are contiguous). */
+static const float *a_operand(const conv_job *job, size_t p0, size_t *a_row)
 {
     const conv_state *s = job->s;
-    size_t plane = s->oh * s->ow, kg = s->cg * s->kh * s->kw;
+    size_t kg = s->cg * s->kh * s->kw;
     if (!s->plain_gemm) {
-        *a_row = kg, *a_k = 1;
+        *a_row = kg;
         return s->cols + p0 * kg;
     }
-    if (s->nhwc) {
-        *a_row = s->c, *a_k = 1;
-        return job->in + (job->n * plane + p0) * s->c + job->g * s->cg;
-    }
-    *a_row = 1, *a_k = plane;
-    return job->in + (job->n * s->c + job->g * s->cg) * plane + p0;
+    *a_row = s->c;
+    return job->in + (job->n * s->oh * s->ow + p0) * s->c + job->g * s->cg;
 }
 
-/* out[pixels [p0, p0 + pixels), channels [c0, c1)] of batch n, group g (C of conv_kernel.h:
- * rows are pixels; nhwc: a pixel's channels contiguous, nchw: a channel's pixels contiguous). */
+/* out[pixels [p0, p0 + pixels), channels [c0, c1)] of batch n, group g. Rows of the product
+ * are pixels (nhwc: a pixel's channels contiguous in C; nchw: a channel's pixels contiguous,
+ * stored element by element), B the filter panels; except nchw 1x1, whose product is taken
+ * the other way: rows are channels (A the filter as [Og][Cg]), B the input planes read in
+ * place (a row of B: one input channel's pixels), so C rows are contiguous too. */
 static void gemm_block(const conv_job *job, size_t p0, size_t pixels, size_t c0, size_t c1)
 {
     const conv_state *s = job->s;
-    size_t plane = s->oh * s->ow, kg = s->cg * s->kh * s->kw, a_row, a_k;
-    const float *a = a_operand(job, p0, &a_row, &a_k);
+    size_t plane = s->oh * s->ow, kg = s->cg * s->kh * s->kw, a_row;
+    if (!s->nhwc && s->plain_gemm) {
+        obl_gemm_panels(c1 - c0, p0, p0 + pixels, kg, s->wpack + (job->g * s->og + c0) * kg, kg, 1,
+                        job->in + (job->n * s->c + job->g * s->cg) * plane, plane, OBL_PANEL,
+                        job->out + (job->n * s->o + job->g * s->og + c0) * plane, plane, 1, job->accumulate);
+        return;
+    }
+    const float *a = a_operand(job, p0, &a_row);
     const float *panels = s->wpack + job->g * obl_tasks(s->og, OBL_PANEL) * OBL_PANEL * kg;
     float *c = s->nhwc ? job->out + (job->n * plane + p0) * s->o + job->g * s->og
                        : job->out + (job->n * s->o + job->g * s->og) * plane + p0;
-    obl_gemm_panels(pixels, c0, c1, kg, a, a_row, a_k, panels, kg, c, s->nhwc ? s->o : 1, s->nhwc ? 1 : plane,
-                    job->accumulate);
+    obl_gemm_panels(pixels, c0, c1, kg, a, a_row, 1, panels, OBL_PANEL, kg * OBL_PANEL, c, s->nhwc ? s->o : 1,
+                    s->nhwc ? 1 : plane, job->accumulate);
 }
 
 /* nhwc with one group and no horizontal dilation (s->direct), output row oy: the pixels whose
@@ -457,8 +463,8 @@ static void nhwc_direct_row(const conv_job *job, size_t oy)
     for (size_t ky = 0; ky < s->kh; ky++) {
         size_t iy = (size_t)iy0 + ky * s->dh;
         const float *a = job->in + ((job->n * s->h + iy) * s->w + lo * s->sw - s->pl) * s->c;
-        obl_gemm_panels(hi - lo, 0, s->og, krow, a, s->sw * s->c, 1, s->wpack + ky * krow * OBL_PANEL, kg, c, s->o,
-                        1, job->accumulate || ky > 0);
+        obl_gemm_panels(hi - lo, 0, s->og, krow, a, s->sw * s->c, 1, s->wpack + ky * krow * OBL_PANEL, OBL_PANEL,
+                        kg * OBL_PANEL, c, s->o, 1, job->accumulate || ky > 0);
     }
 }
 

@@ -21,14 +21,15 @@
 #define TILE_KERNEL(NAME, ATTR, VL, NV, MR)                                                                          \
     typedef float NAME##_vec __attribute__((vector_size((VL) * sizeof(float)), aligned(sizeof(float))));           \
     ATTR static void NAME(size_t m, size_t j_begin, size_t j_end, size_t k_count, const float *a, size_t a_row,     \
-                          size_t a_k, const float *panels, size_t panel_k, float *c, size_t c_row, size_t c_col,    \
+                          size_t a_k, const float *b, size_t b_k, size_t b_block, float *c, size_t c_row,          \
+                          size_t c_col,                                                                             \
                           int accumulate)                                                                           \
     {                                                                                                               \
         for (size_t j0 = j_begin; j0 < j_end;) {                                                                    \
             size_t in_panel = OBL_PANEL - j0 % OBL_PANEL, width = (VL) * (NV);                                      \
             if (width > in_panel) width = in_panel;                                                                 \
             if (width > j_end - j0) width = j_end - j0;                                                             \
-            const float *pj = panels + (j0 / OBL_PANEL) * panel_k * OBL_PANEL + j0 % OBL_PANEL;                    \
+            const float *pj = b + (j0 / OBL_PANEL) * b_block + j0 % OBL_PANEL;                                    \
             for (size_t i0 = 0; i0 < m; i0 += (MR)) {                                                               \
                 size_t rows = m - i0 < (MR) ? m - i0 : (MR);                                                        \
                 const float *ar[MR];                                                                                \
@@ -43,12 +44,18 @@
                     else for (size_t j = 0; j < width; j++) tr[j] = cr[j * c_col];                                  \
                 }                                                                                                   \
                 for (size_t k = 0; k < k_count; k++) {                                                              \
-                    const float *pk = pj + k * OBL_PANEL;                                                           \
-                    NAME##_vec b[NV];                                                                               \
-                    for (size_t v = 0; v < (NV); v++) memcpy(&b[v], pk + v * (VL), sizeof b[v]);                    \
+                    const float *pk = pj + k * b_k;                                                                 \
+                    NAME##_vec bv[NV];                                                                              \
+                    if (width == (VL) * (NV)) {                                                                     \
+                        for (size_t v = 0; v < (NV); v++) memcpy(&bv[v], pk + v * (VL), sizeof bv[v]);              \
+                    } else { /* a narrow pass reads only its columns */                                             \
+                        float part[(VL) * (NV)] = {0};                                                              \
+                        memcpy(part, pk, width * sizeof *part);                                                     \
+                        memcpy(bv, part, sizeof bv);                                                                \
+                    }                                                                                               \
                     for (size_t r = 0; r < (MR); r++) {                                                             \
                         float x = ar[r][k * a_k];                                                                   \
-                        for (size_t v = 0; v < (NV); v++) t[r][v] += x * b[v];                                      \
+                        for (size_t v = 0; v < (NV); v++) t[r][v] += x * bv[v];                                     \
                     }                                                                                               \
                 }                                                                                                   \
                 for (size_t r = 0; r < rows; r++) {                                                                 \
@@ -71,18 +78,18 @@ TILE_KERNEL(tile_avx2, ISA("avx2,fma"), 8, 4, 3)
 TILE_KERNEL(tile_generic, , 4, 4, 2)
 
 void obl_gemm_panels(size_t m, size_t j_begin, size_t j_end, size_t k_count, const float *a, size_t a_row,
-                     size_t a_k, const float *panels, size_t panel_k, float *c, size_t c_row, size_t c_col,
+                     size_t a_k, const float *b, size_t b_k, size_t b_block, float *c, size_t c_row, size_t c_col,
                      int accumulate)
 {
 #ifdef HAVE_ISA_TILES
     if (__builtin_cpu_supports("avx512f")) {
-        tile_avx512(m, j_begin, j_end, k_count, a, a_row, a_k, panels, panel_k, c, c_row, c_col, accumulate);
+        tile_avx512(m, j_begin, j_end, k_count, a, a_row, a_k, b, b_k, b_block, c, c_row, c_col, accumulate);
         return;
     }
     if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) {
-        tile_avx2(m, j_begin, j_end, k_count, a, a_row, a_k, panels, panel_k, c, c_row, c_col, accumulate);
+        tile_avx2(m, j_begin, j_end, k_count, a, a_row, a_k, b, b_k, b_block, c, c_row, c_col, accumulate);
         return;
     }
 #endif
-    tile_generic(m, j_begin, j_end, k_count, a, a_row, a_k, panels, panel_k, c, c_row, c_col, accumulate);
+    tile_generic(m, j_begin, j_end, k_count, a, a_row, a_k, b, b_k, b_block, c, c_row, c_col, accumulate);
 }

@@ -5,20 +5,21 @@
 
 #include <stddef.h>
 
-/* Output channels per panel (zero past the last channel). A panel buffer needs OBL_PANEL_PAD floats more
- * at its end (a narrow pass may read, and never use, floats past its last panel). */
+/* Columns per panel: a pass never crosses a multiple of OBL_PANEL columns. */
 #define OBL_PANEL 64
-#define OBL_PANEL_PAD 64
 
 /* For i in [0, m), j in [j_begin, j_end), k in [0, k_count): the running value of C[i][j],
  * starting from C[i][j] (accumulate) or 0, plus A[i][k] * B[k][j] in order of k; where
- * A[i][k] = a[i * a_row + k * a_k], C[i][j] = c[i * c_row + j * c_col], and B the panels
- * whose rows are panel_k long (B[k][j] = panels[((j / OBL_PANEL) * panel_k + k) * OBL_PANEL +
- * j % OBL_PANEL]; pass an offset panels pointer for a later range of k). Each element's sum
- * runs in the same order whatever the ranges of rows and columns, and calls over consecutive
- * ranges of k with accumulate add exactly as one call over their union. */
+ * A[i][k] = a[i * a_row + k * a_k], C[i][j] = c[i * c_row + j * c_col] and
+ * B[k][j] = b[(j / OBL_PANEL) * b_block + j % OBL_PANEL + k * b_k]:
+ *   a filter packed in panels of OBL_PANEL columns, [Kg][OBL_PANEL] each: b_k = OBL_PANEL,
+ *   b_block = Kg * OBL_PANEL (pass b at a later row for a later range of k);
+ *   a row-major matrix with rows of stride ld: b_k = ld, b_block = OBL_PANEL.
+ * Only B's columns in [j_begin, j_end) are read. Each element's sum runs in the same order
+ * whatever the ranges of rows and columns, and calls over consecutive ranges of k with
+ * accumulate add exactly as one call over their union. */
 void obl_gemm_panels(size_t m, size_t j_begin, size_t j_end, size_t k_count, const float *a, size_t a_row,
-                     size_t a_k, const float *panels, size_t panel_k, float *c, size_t c_row, size_t c_col,
+                     size_t a_k, const float *b, size_t b_k, size_t b_block, float *c, size_t c_row, size_t c_col,
                      int accumulate);
 
 #endif
