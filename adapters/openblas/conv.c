@@ -11,9 +11,10 @@
  *
  * conv2d per batch n and group g (Kg = Cg*kh*kw): out[pixels, Og] = cols[pixels, Kg] x
  * W[Kg, Og] in both layouts (the im2col writes one row of Kg taps per output pixel; nchw
- * output is the same product stored with a channel's pixels contiguous), cut into blocks of
- * output rows, or with fewer pixels than output channels into blocks of channels
- * (plan_blocks); each block is computed by one thread.
+ * output is the same product stored with a channel's pixels contiguous; nchw 1x1 computes
+ * out[Og, pixels] = W[Og, Cg] x in[Cg, pixels] instead), cut into blocks of output rows, or
+ * with fewer pixels than output channels into blocks of channels (plan_blocks); each block is
+ * computed by one thread.
  * convTranspose2d per batch n and group g:
  *   convT nchw:  cols[Og*kh*kw, H*W] = W[Cg, Og*kh*kw]^T x in[Cg, H*W], then col2im
  *   convT nhwc:  cols[H*W, kh*kw*Og] = in[H*W, Cg] x W[Cg, kh*kw*Og], then col2im
@@ -397,6 +398,9 @@ static void im2col_nhwc_task(void *ctx, size_t oy)
     im2col_nhwc_pixels(job, oy, 0, job->s->ow);
 }
 
+/* The columns of a group's panels (zero past Og). */
+static size_t panel_cols(const conv_state *s) { return obl_tasks(s->og, OBL_PANEL) * OBL_PANEL; }
+
 /* The A operand of pixels [p0, ...) of batch n, group g, and its row stride: the im2col rows
  * (pixel-major in both layouts), or for nhwc 1x1 stride-1 unpadded the input itself (a
  * pixel's channels are contiguous). */
@@ -422,16 +426,17 @@ static void gemm_block(const conv_job *job, size_t p0, size_t pixels, size_t c0,
     const conv_state *s = job->s;
     size_t plane = s->oh * s->ow, kg = s->cg * s->kh * s->kw, a_row;
     if (!s->nhwc && s->plain_gemm) {
-        obl_gemm_panels(c1 - c0, p0, p0 + pixels, kg, s->wpack + (job->g * s->og + c0) * kg, kg, 1,
-                        job->in + (job->n * s->c + job->g * s->cg) * plane, plane, OBL_PANEL,
-                        job->out + (job->n * s->o + job->g * s->og + c0) * plane, plane, 1, job->accumulate);
+        obl_gemm_panels(c1 - c0, 0, pixels, kg, s->wpack + (job->g * s->og + c0) * kg, kg, 1,
+                        job->in + (job->n * s->c + job->g * s->cg) * plane + p0, plane, OBL_PANEL, plane - p0,
+                        job->out + (job->n * s->o + job->g * s->og + c0) * plane + p0, plane, 1, job->accumulate);
         return;
     }
     const float *a = a_operand(job, p0, &a_row);
     const float *panels = s->wpack + job->g * obl_tasks(s->og, OBL_PANEL) * OBL_PANEL * kg;
     float *c = s->nhwc ? job->out + (job->n * plane + p0) * s->o + job->g * s->og
                        : job->out + (job->n * s->o + job->g * s->og) * plane + p0;
-    obl_gemm_panels(pixels, c0, c1, kg, a, a_row, 1, panels, OBL_PANEL, kg * OBL_PANEL, c, s->nhwc ? s->o : 1,
+    obl_gemm_panels(pixels, c0, c1, kg, a, a_row, 1, panels, OBL_PANEL, kg * OBL_PANEL, panel_cols(s), c,
+                    s->nhwc ? s->o : 1,
                     s->nhwc ? 1 : plane, job->accumulate);
 }
 
@@ -464,7 +469,7 @@ static void nhwc_direct_row(const conv_job *job, size_t oy)
         size_t iy = (size_t)iy0 + ky * s->dh;
         const float *a = job->in + ((job->n * s->h + iy) * s->w + lo * s->sw - s->pl) * s->c;
         obl_gemm_panels(hi - lo, 0, s->og, krow, a, s->sw * s->c, 1, s->wpack + ky * krow * OBL_PANEL, OBL_PANEL,
-                        kg * OBL_PANEL, c, s->o, 1, job->accumulate || ky > 0);
+                        kg * OBL_PANEL, panel_cols(s), c, s->o, 1, job->accumulate || ky > 0);
     }
 }
 

@@ -21,8 +21,8 @@
 #define TILE_KERNEL(NAME, ATTR, VL, NV, MR)                                                                          \
     typedef float NAME##_vec __attribute__((vector_size((VL) * sizeof(float)), aligned(sizeof(float))));           \
     ATTR static void NAME(size_t m, size_t j_begin, size_t j_end, size_t k_count, const float *a, size_t a_row,     \
-                          size_t a_k, const float *b, size_t b_k, size_t b_block, float *c, size_t c_row,          \
-                          size_t c_col,                                                                             \
+                          size_t a_k, const float *b, size_t b_k, size_t b_block, size_t b_cols, float *c,          \
+                          size_t c_row, size_t c_col,                                                               \
                           int accumulate)                                                                           \
     {                                                                                                               \
         for (size_t j0 = j_begin; j0 < j_end;) {                                                                    \
@@ -43,19 +43,26 @@
                     if (c_col == 1) memcpy(tr, cr, width * sizeof *tr);                                             \
                     else for (size_t j = 0; j < width; j++) tr[j] = cr[j * c_col];                                  \
                 }                                                                                                   \
-                for (size_t k = 0; k < k_count; k++) {                                                              \
-                    const float *pk = pj + k * b_k;                                                                 \
-                    NAME##_vec bv[NV];                                                                              \
-                    if (width == (VL) * (NV)) {                                                                     \
+                if (j0 + (VL) * (NV) <= b_cols && j0 % OBL_PANEL + (VL) * (NV) <= OBL_PANEL) {                      \
+                    for (size_t k = 0; k < k_count; k++) {                                                          \
+                        const float *pk = pj + k * b_k;                                                             \
+                        NAME##_vec bv[NV];                                                                          \
                         for (size_t v = 0; v < (NV); v++) memcpy(&bv[v], pk + v * (VL), sizeof bv[v]);              \
-                    } else { /* a narrow pass reads only its columns */                                             \
-                        float part[(VL) * (NV)] = {0};                                                              \
-                        memcpy(part, pk, width * sizeof *part);                                                     \
-                        memcpy(bv, part, sizeof bv);                                                                \
+                        for (size_t r = 0; r < (MR); r++) {                                                         \
+                            float x = ar[r][k * a_k];                                                               \
+                            for (size_t v = 0; v < (NV); v++) t[r][v] += x * bv[v];                                 \
+                        }                                                                                           \
                     }                                                                                               \
-                    for (size_t r = 0; r < (MR); r++) {                                                             \
-                        float x = ar[r][k * a_k];                                                                   \
-                        for (size_t v = 0; v < (NV); v++) t[r][v] += x * bv[v];                                     \
+                } else { /* a pass at B's right edge (a separate loop: the other keeps t in registers) */            \
+                    for (size_t k = 0; k < k_count; k++) {                                                          \
+                        NAME##_vec bv[NV];                                                                          \
+                        float part[(VL) * (NV)] = {0}; /* reads only the pass's columns */                          \
+                        memcpy(part, pj + k * b_k, width * sizeof *part);                                           \
+                        memcpy(bv, part, sizeof bv);                                                                \
+                        for (size_t r = 0; r < (MR); r++) {                                                         \
+                            float x = ar[r][k * a_k];                                                               \
+                            for (size_t v = 0; v < (NV); v++) t[r][v] += x * bv[v];                                 \
+                        }                                                                                           \
                     }                                                                                               \
                 }                                                                                                   \
                 for (size_t r = 0; r < rows; r++) {                                                                 \
@@ -78,18 +85,18 @@ TILE_KERNEL(tile_avx2, ISA("avx2,fma"), 8, 4, 3)
 TILE_KERNEL(tile_generic, , 4, 4, 2)
 
 void obl_gemm_panels(size_t m, size_t j_begin, size_t j_end, size_t k_count, const float *a, size_t a_row,
-                     size_t a_k, const float *b, size_t b_k, size_t b_block, float *c, size_t c_row, size_t c_col,
-                     int accumulate)
+                     size_t a_k, const float *b, size_t b_k, size_t b_block, size_t b_cols, float *c, size_t c_row,
+                     size_t c_col, int accumulate)
 {
 #ifdef HAVE_ISA_TILES
     if (__builtin_cpu_supports("avx512f")) {
-        tile_avx512(m, j_begin, j_end, k_count, a, a_row, a_k, b, b_k, b_block, c, c_row, c_col, accumulate);
+        tile_avx512(m, j_begin, j_end, k_count, a, a_row, a_k, b, b_k, b_block, b_cols, c, c_row, c_col, accumulate);
         return;
     }
     if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) {
-        tile_avx2(m, j_begin, j_end, k_count, a, a_row, a_k, b, b_k, b_block, c, c_row, c_col, accumulate);
+        tile_avx2(m, j_begin, j_end, k_count, a, a_row, a_k, b, b_k, b_block, b_cols, c, c_row, c_col, accumulate);
         return;
     }
 #endif
-    tile_generic(m, j_begin, j_end, k_count, a, a_row, a_k, b, b_k, b_block, c, c_row, c_col, accumulate);
+    tile_generic(m, j_begin, j_end, k_count, a, a_row, a_k, b, b_k, b_block, b_cols, c, c_row, c_col, accumulate);
 }

@@ -15,11 +15,13 @@
  *   a filter packed in panels of OBL_PANEL columns, [Kg][OBL_PANEL] each: b_k = OBL_PANEL,
  *   b_block = Kg * OBL_PANEL (pass b at a later row for a later range of k);
  *   a row-major matrix with rows of stride ld: b_k = ld, b_block = OBL_PANEL.
- * Only B's columns in [j_begin, j_end) are read. Each element's sum runs in the same order
+ * A pass reads a whole tile's columns of B (up to VL*NV, within one panel) when they lie below
+ * b_cols (B's readable width: panels are zero-padded to a multiple of OBL_PANEL); past it,
+ * only its own columns (slower). Each element's sum runs in the same order
  * whatever the ranges of rows and columns, and calls over consecutive ranges of k with
  * accumulate add exactly as one call over their union. */
 void obl_gemm_panels(size_t m, size_t j_begin, size_t j_end, size_t k_count, const float *a, size_t a_row,
-                     size_t a_k, const float *b, size_t b_k, size_t b_block, float *c, size_t c_row, size_t c_col,
-                     int accumulate);
+                     size_t a_k, const float *b, size_t b_k, size_t b_block, size_t b_cols, float *c, size_t c_row,
+                     size_t c_col, int accumulate);
 
 #endif
