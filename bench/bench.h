@@ -99,6 +99,10 @@ typedef struct bench_row {
     char target_text[48];    /* e.g. ">= 0.90 x sgemm" */
     double ref_target;       /* the reference adapter's own minimum ratio (issue 14), 0 = none */
     double max_wall_s, max_rss_mb; /* section wpt: limits on the reference's run, 0 = none */
+    /* section 6 (bench_vs.c): openblas [0] and onednn [1] measured again in the same rounds,
+     * A B A B ..., for a ratio both see the same load in (vs_ok: both ran) */
+    bench_stats vs[2];
+    int vs_ok;
 } bench_row;
 
 typedef struct bench_adapter bench_adapter;
@@ -122,6 +126,10 @@ void bench_finish_rows(bench_run *r);
 void bench_print_markdown(const bench_run *r);
 /* bench_vs.c: the openblas adapter's times over the onednn adapter's (when both are columns) */
 void bench_print_openblas_vs_onednn(const bench_run *r);
+/* Section 6's paired measurement of one row's graph (bench_vs.c); nothing unless both the
+ * openblas and onednn columns ran the row. */
+void bench_vs_measure(bench_run *r, bench_row *row, const wna_graph *graph, const wna_tensor *inputs,
+                      uint32_t n_inputs, wna_tensor output);
 int bench_write_json(const bench_run *r, const char *path);
 
 /* ---- baselines on their own buffers (bench_baseline.c): a job's run function and context ---- */

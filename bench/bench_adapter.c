@@ -346,6 +346,30 @@ int bench_adapter_cell(bench_run *r, bench_row *row, int adapter_index, const wn
     return 1;
 }
 
+int bench_adapters_paired(bench_run *r, const int *which, int n, const wna_graph *graph, const wna_tensor *inputs,
+                          uint32_t n_inputs, wna_tensor output, bench_stats *out)
+{
+    if (n < 1 || n > 4) return -1;
+    wna_compiled *cg[4] = {NULL, NULL, NULL, NULL};
+    compute_ctx c[4];
+    bench_job jobs[4];
+    char note[4][BENCH_NOTE_MAX];
+    int rc = 0, built = 0;
+    for (; built < n; built++) {
+        bench_adapter *a = r->adapters[which[built]];
+        wna_error err = {0};
+        if (a->state != CELL_OK || a->api->build(a->ctx, graph, &cg[built], &err) != 0) {
+            rc = -1;
+            break;
+        }
+        c[built] = (compute_ctx){a->api, cg[built], inputs, n_inputs, &output, 1, {output.desc}};
+        jobs[built] = (bench_job){run_compute, &c[built], &out[built], note[built], sizeof note[built]};
+    }
+    if (rc == 0 && bench_measure_jobs(&r->cfg, jobs, n) != 0) rc = -1;
+    for (int i = 0; i < built; i++) r->adapters[which[i]]->api->release_graph(cg[i]);
+    return rc;
+}
+
 void bench_row_measure(bench_run *r, bench_row *row, const wna_graph *graph, const wna_tensor *inputs,
                        uint32_t n_inputs, wna_tensor output, const float *expect, float *check_out, size_t out_count,
                        bench_run_fn baseline_run, void *baseline_ctx)

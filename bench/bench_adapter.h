@@ -72,6 +72,12 @@ int bench_adapter_cell(bench_run *r, bench_row *row, int adapter_index, const wn
                        const wna_tensor *inputs, uint32_t n_inputs, wna_tensor *outputs, uint32_t n_outputs,
                        const float *expect, size_t expect_count, const bench_job *baseline);
 
+/* The adapters `which[0..n)` (1 to 4) on `graph` in interleaved rounds (build each, then
+ * A B A B ...; the output is not checked: the row's own cells did that). 0, or -1 when one
+ * could not build or compute. */
+int bench_adapters_paired(bench_run *r, const int *which, int n, const wna_graph *graph, const wna_tensor *inputs,
+                          uint32_t n_inputs, wna_tensor output, bench_stats *out);
+
 /* A whole row: every adapter on `graph`, the baseline paired with the first judged adapter
  * (alone when none runs). Outputs are checked against `expect`, or — when check_out is given
  * and the reference adapter runs — against the reference's output, written to check_out. */

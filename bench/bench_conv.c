@@ -95,6 +95,7 @@ static void run_layout(bench_run *r, const conv_case *c, int nhwc, bench_run_fn 
     wna_graph graph = bg_graph(&g);
     wna_tensor tin[1] = {bg_tensor(&g, ii, in)};
     bench_row_measure(r, row, &graph, tin, 1, bg_tensor(&g, io, out), NULL, expect, n_out, baseline_run, baseline_ctx);
+    if (!c->depthwise) bench_vs_measure(r, row, &graph, tin, 1, bg_tensor(&g, io, out));
 done:
     free(in);
     free(filter);

@@ -333,6 +333,18 @@ static cJSON *row_json(const bench_run *r, const bench_row *row)
         if (b) cJSON_AddStringToObject(b, "name", row->baseline_name);
         cJSON_AddItemToObject(o, "baseline", b);
     }
+    if (row->vs_ok) {
+        cJSON *v = cJSON_AddObjectToObject(o, "openblas_vs_onednn_paired");
+        const char *names[2] = {"openblas", "onednn"};
+        for (int i = 0; v && i < 2; i++) {
+            cJSON *c = cJSON_AddObjectToObject(v, names[i]);
+            if (!c) continue;
+            cJSON_AddNumberToObject(c, "median_ms", row->vs[i].median_s * 1e3);
+            cJSON_AddNumberToObject(c, "min_ms", row->vs[i].min_s * 1e3);
+            cJSON_AddNumberToObject(c, "max_ms", row->vs[i].max_s * 1e3);
+            cJSON_AddNumberToObject(c, "repeats", row->vs[i].n);
+        }
+    }
     cJSON *ads = cJSON_AddObjectToObject(o, "adapters");
     for (int a = 0; a < r->n_adapters && ads; a++)
         if (row->adapters[a].state != CELL_EMPTY)

@@ -1,30 +1,36 @@
-/* conv2d and convTranspose2d: im2col + sgemm (col2im after the sgemm for the transpose), for
- * both input layouts, every filter layout and groups; a direct loop for depthwise conv2d
- * (one input channel per group); 1x1 stride-1 unpadded conv2d is a plain sgemm on the input.
+/* conv2d and convTranspose2d, both input layouts, every filter layout and groups:
+ *   conv2d: im2col + the adapter's own register-tiled GEMM (conv_kernel.c) on the filter packed
+ *           into panels; 1x1 stride-1 unpadded conv2d reads the input in place (no im2col);
+ *   depthwise conv2d (one input channel per group): direct loops;
+ *   convTranspose2d: sgemm (OpenBLAS) then col2im.
  *
- * The filter is repacked once into the GEMM operand the layout needs (at prepare when it is a
+ * The filter is repacked once into the operand the kernel needs (at prepare when it is a
  * constant, at every run when it is a graph input); the im2col/col2im scratch is allocated at
  * prepare. Output sizes come from the output descriptor the builder inferred, so outputSizes,
  * outputPadding and rounding need no code here: taps landing outside the output are dropped.
  *
- * GEMM shapes per batch n and group g (Kg = Cg*kh*kw):
- *   conv2d nchw: out[Og, OH*OW]  = W[Og, Kg] x cols[Kg, OH*OW]
- *   conv2d nchw, fewer pixels than Og (gemm_t): tout[OH*OW, Og] = cols[OH*OW, Kg] x W[Og, Kg]^T,
- *                then transposed into out[Og, OH*OW]
- *   conv2d nhwc: out[OH*OW, Og]  = cols[OH*OW, Kg] x W[Kg, Og]      (ldc = O)
+ * conv2d per batch n and group g (Kg = Cg*kh*kw): out[pixels, Og] = cols[pixels, Kg] x
+ * W[Kg, Og] in both layouts (the im2col writes one row of Kg taps per output pixel; nchw
+ * output is the same product stored with a channel's pixels contiguous; nchw 1x1 computes
+ * out[Og, pixels] = W[Og, Cg] x in[Cg, pixels] instead), cut into blocks of output rows, or
+ * with fewer pixels than output channels into blocks of channels (plan_blocks); each block is
+ * computed by one thread.
+ * convTranspose2d per batch n and group g:
  *   convT nchw:  cols[Og*kh*kw, H*W] = W[Cg, Og*kh*kw]^T x in[Cg, H*W], then col2im
  *   convT nhwc:  cols[H*W, kh*kw*Og] = in[H*W, Cg] x W[Cg, kh*kw*Og], then col2im
  *
- * Threads: sgemm runs on OpenBLAS's own threads; im2col and the depthwise loops run on the
- * adapter's pool (par.c: channels, or output rows for nhwc) when big, never around an sgemm
- * call (two pools busy on the same cores would oversubscribe them). Each output element's
- * taps are summed in the same order with or without threads. */
+ * Threads: conv2d's blocks (a row block's im2col and product together), im2col and the
+ * depthwise loops run on the adapter's pool (par.c) when big; the convTranspose2d sgemm runs
+ * on OpenBLAS's own threads, never inside a pool loop (two pools busy on the same cores would
+ * oversubscribe them). Each output element's taps are summed in the same order with or
+ * without threads, whatever the blocks. */
 #include <cblas.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "obl.h"
+#include "conv_kernel.h"
 #include "par.h"
 
 static const wna_operand_limits conv_limits[] = {
@@ -37,13 +43,16 @@ typedef struct conv_state {
     int depthwise;       /* conv2d with one input channel per group: direct loops */
     int plain_gemm;      /* conv2d 1x1, stride 1, no padding: the input is the GEMM operand */
     int filter_packed;   /* constant filter, packed at prepare */
-    int gemm_t;          /* nchw with fewer output pixels than channels: sgemm on the transposes */
+    int chan_split;      /* conv2d with fewer output pixels than channels: blocks of channels */
+    size_t blk_rows;     /* conv2d, else: output rows per block */
+    size_t n_blk;        /* conv2d: blocks of rows or of channels per (batch, group) */
+    size_t blk_chans;    /* chan_split: output channels per block */
+    int direct;          /* conv2d row blocks, nhwc, one group, no horizontal dilation: nhwc_direct_row */
     size_t n, c, h, w, o, oh, ow, kh, kw, g, cg, og;
     size_t sh, sw, dh, dw, pt, pl;
     size_t fs_o, fs_i, fs_h, fs_w; /* strides of the filter's logical o, i, h, w */
     float *wpack;
     float *cols;
-    float *tout;         /* gemm_t: the [pixels, channels] product before it is transposed */
 } conv_state;
 
 static void conv_release(void *p)
@@ -52,7 +61,6 @@ static void conv_release(void *p)
     if (!s) return;
     free(s->wpack);
     free(s->cols);
-    free(s->tout);
     free(s);
 }
 
@@ -91,19 +99,29 @@ static void pack_filter(const conv_state *s, const float *f)
         for (size_t y = 0; y < kh; y++)
             for (size_t x = 0; x < kw; x++)
                 for (size_t o = 0; o < s->o; o++) *p++ = filter_at(s, f, o, 0, y, x);
-    } else if (!s->transpose && !s->nhwc) {
-        /* [O][Cg][kh][kw] (depthwise nchw too: [O][kh][kw]) */
+    } else if (!s->transpose && s->depthwise) {
+        /* [O][kh][kw] */
         for (size_t o = 0; o < s->o; o++)
-            for (size_t i = 0; i < s->cg; i++)
-                for (size_t y = 0; y < kh; y++)
-                    for (size_t x = 0; x < kw; x++) *p++ = filter_at(s, f, o, i, y, x);
-    } else if (!s->transpose) {
-        /* [G][kh][kw][Cg][Og] */
-        for (size_t g = 0; g < s->g; g++)
             for (size_t y = 0; y < kh; y++)
-                for (size_t x = 0; x < kw; x++)
-                    for (size_t i = 0; i < s->cg; i++)
-                        for (size_t o = 0; o < s->og; o++) *p++ = filter_at(s, f, g * s->og + o, i, y, x);
+                for (size_t x = 0; x < kw; x++) *p++ = filter_at(s, f, o, 0, y, x);
+    } else if (!s->transpose && !s->nhwc && s->plain_gemm) {
+        /* nchw 1x1: [O][Cg], the A operand of gemm_block's channels-as-rows product */
+        for (size_t o = 0; o < s->o; o++)
+            for (size_t i = 0; i < s->cg; i++) *p++ = filter_at(s, f, o, i, 0, 0);
+    } else if (!s->transpose) {
+        /* panels (conv_kernel.h) per group: [G][Og / OBL_PANEL][Kg][OBL_PANEL], zero past Og;
+         * k in the im2col's order: (c, ky, kx) for nchw, (ky, kx, c) for nhwc */
+        size_t kg = s->cg * kh * kw, panels = obl_tasks(s->og, OBL_PANEL);
+        for (size_t g = 0; g < s->g; g++)
+            for (size_t jb = 0; jb < panels; jb++)
+                for (size_t k = 0; k < kg; k++) {
+                    size_t i = s->nhwc ? k % s->cg : k / (kh * kw);
+                    size_t y = s->nhwc ? k / (kw * s->cg) : k / kw % kh, x = s->nhwc ? k / s->cg % kw : k % kw;
+                    for (size_t j = 0; j < OBL_PANEL; j++) {
+                        size_t o = jb * OBL_PANEL + j;
+                        *p++ = o < s->og ? filter_at(s, f, g * s->og + o, i, y, x) : 0.0f;
+                    }
+                }
     } else if (!s->nhwc) {
         /* transpose: [C][Og][kh][kw] (the filter's i spans all input channels) */
         for (size_t i = 0; i < s->c; i++)
@@ -125,6 +143,39 @@ static int mul_le(size_t a, size_t b, size_t limit, size_t *out)
     if (a != 0 && b > limit / a) return 0;
     *out = a * b;
     return 1;
+}
+
+/* Floats of im2col per row block: a block's rows stay in the L2 cache between its im2col
+ * and its product (512 KiB). Overridable to test other splits. */
+#ifndef OBL_CONV_BLOCK
+#define OBL_CONV_BLOCK ((size_t)1 << 17)
+#endif
+
+/* How a conv2d's product per (batch, group) is cut into blocks for the pool. Many pixels:
+ * blocks of output rows, at least two when there are two rows, about OBL_CONV_BLOCK floats of
+ * im2col each (a 56x56 3x3 layer of 64 channels: 14 blocks of 4 rows). Fewer pixels than
+ * output channels (late ResNet layers, 49 pixels x 512 channels): blocks of about 128
+ * channels, at least two, whole panels (OBL_PANEL) once a block is that wide. The blocks
+ * depend on the shape only, and no element's sum depends on them. */
+static void plan_blocks(conv_state *s)
+{
+    size_t plane = s->oh * s->ow, kg = s->cg * s->kh * s->kw, tmp;
+    s->chan_split = plane < s->og && mul_le(plane, s->og, (size_t)INT_MAX, &tmp);
+    if (s->chan_split) {
+        size_t want = s->og / 128 > 2 ? s->og / 128 : 2;
+        size_t width = obl_tasks(s->og, want);
+        if (width >= OBL_PANEL) width = obl_tasks(width, OBL_PANEL) * OBL_PANEL;
+        s->blk_chans = width;
+        s->n_blk = obl_tasks(s->og, width);
+        return;
+    }
+    size_t row_floats, rows = 1; /* no dim is 0 (adapter.c refuses empty tensors) */
+    if (mul_le(s->ow, kg, OBL_CONV_BLOCK, &row_floats)) rows = OBL_CONV_BLOCK / row_floats;
+    if (s->oh >= 2 && rows > s->oh / 2) rows = obl_tasks(s->oh, 2);
+    if (rows > s->oh) rows = s->oh;
+    s->blk_rows = rows;
+    s->n_blk = obl_tasks(s->oh, rows);
+    s->direct = s->nhwc && !s->plain_gemm && s->g == 1 && s->dw == 1;
 }
 
 static int conv_prepare_common(const obl_build *b, const wna_operation *op, void **state, wna_error *err,
@@ -178,7 +229,8 @@ static int conv_prepare_common(const obl_build *b, const wna_operation *op, void
         s->plain_gemm = s->kh == 1 && s->kw == 1 && s->sh == 1 && s->sw == 1 && pad[0] == 0 && pad[1] == 0 &&
                         pad[2] == 0 && pad[3] == 0 && s->oh == s->h && s->ow == s->w && !s->depthwise;
     }
-    /* every GEMM dimension must fit BLAS's int; the scratch must stay below 2^31 floats */
+    /* every GEMM dimension must fit BLAS's int (convTranspose2d's sgemm, and the same limits
+     * for conv2d); the scratch must stay below 2^31 floats */
     const size_t lim = (size_t)INT_MAX;
     size_t taps, kg, cols = 0, tmp;
     int ok = mul_le(s->kh, s->kw, lim, &taps) && mul_le(taps, s->cg, lim, &kg) && mul_le(taps, s->og, lim, &tmp) &&
@@ -186,19 +238,16 @@ static int conv_prepare_common(const obl_build *b, const wna_operation *op, void
     if (ok && !s->depthwise && !s->plain_gemm)
         ok = transpose ? mul_le(taps * s->og, s->h * s->w, lim, &cols) : mul_le(kg, s->oh * s->ow, lim, &cols);
     size_t wcount = (size_t)fd->dims[0] * fd->dims[1] * fd->dims[2] * fd->dims[3];
+    if (ok && !transpose && !s->depthwise) /* the panels: G * ceil(Og / OBL_PANEL) * OBL_PANEL * Kg */
+        ok = mul_le(obl_tasks(s->og, OBL_PANEL) * OBL_PANEL, kg, lim, &tmp) && mul_le(tmp, s->g, lim, &wcount);
     if (!ok) {
         conv_release(s);
-        return obl_fail(err, WNA_NOT_SUPPORTED_ERROR, "sizes beyond what one sgemm call can take");
+        return obl_fail(err, WNA_NOT_SUPPORTED_ERROR, "sizes beyond what one GEMM call can take");
     }
-    /* OpenBLAS is about 2x slower when the product has few columns (512 channels x 49 pixels
-     * of a late ResNet layer): then compute its transpose, pixels x channels (measured with
-     * make bench; the transpose back costs only plane * og copies) */
-    s->gemm_t = !transpose && !s->nhwc && !s->depthwise && s->oh * s->ow < s->og &&
-                mul_le(s->oh * s->ow, s->og, lim, &tmp);
+    if (!transpose && !s->depthwise) plan_blocks(s);
     s->wpack = malloc(wcount * sizeof *s->wpack);
     s->cols = cols ? malloc(cols * sizeof *s->cols) : NULL;
-    s->tout = s->gemm_t ? malloc(s->oh * s->ow * s->og * sizeof *s->tout) : NULL;
-    if (!s->wpack || (cols && !s->cols) || (s->gemm_t && !s->tout)) {
+    if (!s->wpack || (cols && !s->cols)) {
         conv_release(s);
         return obl_fail(err, WNA_OPERATION_ERROR, "out of memory");
     }
@@ -257,48 +306,10 @@ typedef struct conv_job {
     const float *in;
     float *out;
     size_t n, g;
+    int accumulate;      /* conv2d: 1 adds onto the bias already in out, 0 overwrites */
 } conv_job;
 
-/* nchw im2col of batch n, group g: cols[(c, ky, kx)][oy*OW + ox]; task c fills channel c's rows. */
-static void im2col_nchw_task(void *ctx, size_t c)
-{
-    const conv_job *job = ctx;
-    const conv_state *s = job->s;
-    size_t plane = s->oh * s->ow, taps = s->kh * s->kw;
-    const float *src = job->in + (job->n * s->c + job->g * s->cg + c) * s->h * s->w;
-    float *row = s->cols + c * taps * plane;
-    for (size_t ky = 0; ky < s->kh; ky++)
-        for (size_t kx = 0; kx < s->kw; kx++, row += plane) {
-            long offx = (long)(kx * s->dw) - (long)s->pl;
-            size_t lo, hi;
-            valid_range(s->ow, s->sw, offx, s->w, &lo, &hi);
-            for (size_t oy = 0; oy < s->oh; oy++) {
-                float *dst = row + oy * s->ow;
-                long iy = (long)(oy * s->sh + ky * s->dh) - (long)s->pt;
-                if (iy < 0 || iy >= (long)s->h) {
-                    memset(dst, 0, s->ow * sizeof *dst);
-                    continue;
-                }
-                const float *srow = src + (size_t)iy * s->w;
-                for (size_t ox = 0; ox < lo; ox++) dst[ox] = 0.0f;
-                if (s->sw == 1) {
-                    if (hi > lo) memcpy(dst + lo, srow + (long)lo + offx, (hi - lo) * sizeof *dst);
-                } else {
-                    for (size_t ox = lo; ox < hi; ox++) dst[ox] = srow[(long)(ox * s->sw) + offx];
-                }
-                for (size_t ox = hi; ox < s->ow; ox++) dst[ox] = 0.0f;
-            }
-        }
-}
-
-static void im2col_nchw(const conv_state *s, const float *in, size_t n, size_t g)
-{
-    conv_job job = {s, in, NULL, n, g};
-    obl_parallel_for(s->cg, s->cg * s->kh * s->kw * s->oh * s->ow, im2col_nchw_task, &job);
-}
-
-/* nchw im2col for gemm_t, batch n, group g: cols[oy*OW + ox][(c, ky, kx)], the pixels as rows
- * (the A operand of the transposed product, read without a transpose by sgemm). Each pixel's
+/* nchw im2col, batch n, group g: cols[oy*OW + ox][(c, ky, kx)], the pixels as rows. Each pixel's
  * row is written contiguously; the source planes of a small layer stay in L1/L2. Interior
  * pixels (every tap inside the input) take a loop without bounds checks. Task oy fills the
  * rows of output row oy. */
@@ -343,25 +354,18 @@ static void im2col_nchw_t_task(void *ctx, size_t oy)
     }
 }
 
-static void im2col_nchw_t(const conv_state *s, const float *in, size_t n, size_t g)
-{
-    conv_job job = {s, in, NULL, n, g};
-    obl_parallel_for(s->oh, s->oh * s->ow * s->kh * s->kw * s->cg, im2col_nchw_t_task, &job);
-}
-
 /* nhwc im2col of batch n, group g: cols[oy*OW + ox][(ky, kx, c)]. With one group and no
  * horizontal dilation the taps of one kernel row are one contiguous run of the input (kw*C
  * floats), copied at once: a 7x7 kernel over 3 channels copies 21 floats, not 7 runs of 3. */
-static void im2col_nhwc_task(void *ctx, size_t oy)
+static void im2col_nhwc_pixels(const conv_job *job, size_t oy, size_t ox0, size_t ox1)
 {
-    const conv_job *job = ctx;
     const conv_state *s = job->s;
     const float *in = job->in;
     size_t n = job->n, g = job->g;
     size_t cg = s->cg, kw = s->kw, krow = kw * cg, kg = s->kh * krow;
     int runs = s->g == 1 && s->dw == 1;
-    float *dst = s->cols + oy * s->ow * kg;
-    for (size_t ox = 0; ox < s->ow; ox++)
+    float *dst = s->cols + (oy * s->ow + ox0) * kg;
+    for (size_t ox = ox0; ox < ox1; ox++)
         for (size_t ky = 0; ky < s->kh; ky++, dst += krow) {
             long iy = (long)(oy * s->sh + ky * s->dh) - (long)s->pt;
             if (iy < 0 || iy >= (long)s->h) {
@@ -388,53 +392,125 @@ static void im2col_nhwc_task(void *ctx, size_t oy)
         }
 }
 
-static void im2col_nhwc(const conv_state *s, const float *in, size_t n, size_t g)
+static void im2col_nhwc_task(void *ctx, size_t oy)
 {
-    conv_job job = {s, in, NULL, n, g};
-    obl_parallel_for(s->oh, s->oh * s->ow * s->kh * s->kw * s->cg, im2col_nhwc_task, &job);
+    const conv_job *job = ctx;
+    im2col_nhwc_pixels(job, oy, 0, job->s->ow);
 }
 
-static void conv2d_gemm(const conv_state *s, const float *in, float *out, float beta)
+/* The columns of a group's panels (zero past Og). */
+static size_t panel_cols(const conv_state *s) { return obl_tasks(s->og, OBL_PANEL) * OBL_PANEL; }
+
+/* The A operand of pixels [p0, ...) of batch n, group g, and its row stride: the im2col rows
+ * (pixel-major in both layouts), or for nhwc 1x1 stride-1 unpadded the input itself (a
+ * pixel's channels are contiguous). */
+static const float *a_operand(const conv_job *job, size_t p0, size_t *a_row)
 {
-    size_t plane = s->oh * s->ow, kg = s->cg * s->kh * s->kw;
-    if (s->nhwc && s->plain_gemm) {
-        /* every batch's pixels are rows of one [N*H*W, C] matrix */
-        for (size_t g = 0; g < s->g; g++)
-            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)(s->n * plane), (int)s->og, (int)kg, 1.0f,
-                        in + g * s->cg, (int)s->c, s->wpack + g * kg * s->og, (int)s->og, beta, out + g * s->og,
-                        (int)s->o);
+    const conv_state *s = job->s;
+    size_t kg = s->cg * s->kh * s->kw;
+    if (!s->plain_gemm) {
+        *a_row = kg;
+        return s->cols + p0 * kg;
+    }
+    *a_row = s->c;
+    return job->in + (job->n * s->oh * s->ow + p0) * s->c + job->g * s->cg;
+}
+
+/* out[pixels [p0, p0 + pixels), channels [c0, c1)] of batch n, group g. Rows of the product
+ * are pixels (nhwc: a pixel's channels contiguous in C; nchw: a channel's pixels contiguous,
+ * stored element by element), B the filter panels; except nchw 1x1, whose product is taken
+ * the other way: rows are channels (A the filter as [Og][Cg]), B the input planes read in
+ * place (a row of B: one input channel's pixels), so C rows are contiguous too. */
+static void gemm_block(const conv_job *job, size_t p0, size_t pixels, size_t c0, size_t c1)
+{
+    const conv_state *s = job->s;
+    size_t plane = s->oh * s->ow, kg = s->cg * s->kh * s->kw, a_row;
+    if (!s->nhwc && s->plain_gemm) {
+        obl_gemm_panels(c1 - c0, 0, pixels, kg, s->wpack + (job->g * s->og + c0) * kg, kg, 1,
+                        job->in + (job->n * s->c + job->g * s->cg) * plane + p0, plane, OBL_PANEL, plane - p0,
+                        job->out + (job->n * s->o + job->g * s->og + c0) * plane + p0, plane, 1, job->accumulate);
         return;
     }
+    const float *a = a_operand(job, p0, &a_row);
+    const float *panels = s->wpack + job->g * obl_tasks(s->og, OBL_PANEL) * OBL_PANEL * kg;
+    float *c = s->nhwc ? job->out + (job->n * plane + p0) * s->o + job->g * s->og
+                       : job->out + (job->n * s->o + job->g * s->og) * plane + p0;
+    obl_gemm_panels(pixels, c0, c1, kg, a, a_row, 1, panels, OBL_PANEL, kg * OBL_PANEL, panel_cols(s), c,
+                    s->nhwc ? s->o : 1,
+                    s->nhwc ? 1 : plane, job->accumulate);
+}
+
+/* nhwc with one group and no horizontal dilation (s->direct), output row oy: the pixels whose
+ * window lies inside the input read it in place, one product per kernel row ky: for those
+ * pixels A[pixel][k] = in[iy + ky*dh][ix0 + pixel*sw][...] over k in [0, kw*C), a run of kw*C
+ * contiguous floats per pixel, a pixel stride of sw*C (the "implicit GEMM"; the kernel rows
+ * add in the order one call over Kg would). The border pixels, and rows whose window crosses
+ * the top or bottom, go through im2col. */
+static void nhwc_direct_row(const conv_job *job, size_t oy)
+{
+    const conv_state *s = job->s;
+    size_t krow = s->kw * s->c, kg = s->kh * krow, row0 = oy * s->ow, lo, hi, lo2, hi2;
+    long iy0 = (long)(oy * s->sh) - (long)s->pt;
+    valid_range(s->ow, s->sw, -(long)s->pl, s->w, &lo, &hi);                      /* first tap inside */
+    valid_range(s->ow, s->sw, (long)(s->kw - 1) - (long)s->pl, s->w, &lo2, &hi2); /* last tap inside */
+    lo = lo > lo2 ? lo : lo2;
+    hi = hi < hi2 ? hi : hi2;
+    if (iy0 < 0 || iy0 + (long)((s->kh - 1) * s->dh) >= (long)s->h || lo >= hi) {
+        im2col_nhwc_pixels(job, oy, 0, s->ow);
+        gemm_block(job, row0, s->ow, 0, s->og);
+        return;
+    }
+    im2col_nhwc_pixels(job, oy, 0, lo);
+    im2col_nhwc_pixels(job, oy, hi, s->ow);
+    if (lo > 0) gemm_block(job, row0, lo, 0, s->og);
+    if (hi < s->ow) gemm_block(job, row0 + hi, s->ow - hi, 0, s->og);
+    float *c = job->out + (job->n * s->oh * s->ow + row0 + lo) * s->o;
+    for (size_t ky = 0; ky < s->kh; ky++) {
+        size_t iy = (size_t)iy0 + ky * s->dh;
+        const float *a = job->in + ((job->n * s->h + iy) * s->w + lo * s->sw - s->pl) * s->c;
+        obl_gemm_panels(hi - lo, 0, s->og, krow, a, s->sw * s->c, 1, s->wpack + ky * krow * OBL_PANEL, OBL_PANEL,
+                        kg * OBL_PANEL, panel_cols(s), c, s->o, 1, job->accumulate || ky > 0);
+    }
+}
+
+/* Row block b: output rows [y0, y1), their im2col, then their product, on one thread. */
+static void conv_rows_task(void *ctx, size_t b)
+{
+    const conv_job *job = ctx;
+    const conv_state *s = job->s;
+    size_t y0 = b * s->blk_rows, y1 = y0 + s->blk_rows < s->oh ? y0 + s->blk_rows : s->oh;
+    if (s->direct) {
+        for (size_t y = y0; y < y1; y++) nhwc_direct_row(job, y);
+        return;
+    }
+    if (!s->plain_gemm)
+        for (size_t y = y0; y < y1; y++) (s->nhwc ? im2col_nhwc_task : im2col_nchw_t_task)(ctx, y);
+    gemm_block(job, y0 * s->ow, (y1 - y0) * s->ow, 0, s->og);
+}
+
+/* Channel block b (the im2col of the whole plane is done): channels [c0, c0 + blk_chans). */
+static void conv_channels_task(void *ctx, size_t b)
+{
+    const conv_job *job = ctx;
+    const conv_state *s = job->s;
+    size_t c0 = b * s->blk_chans, c1 = c0 + s->blk_chans < s->og ? c0 + s->blk_chans : s->og;
+    gemm_block(job, 0, s->oh * s->ow, c0, c1);
+}
+
+/* conv2d through conv_kernel.c, per batch and group: the blocks of plan_blocks() on the pool. */
+static void conv2d_gemm(const conv_state *s, const float *in, float *out, int accumulate)
+{
+    size_t plane = s->oh * s->ow, kg = s->cg * s->kh * s->kw, work = plane * s->og * kg;
     for (size_t n = 0; n < s->n; n++)
         for (size_t g = 0; g < s->g; g++) {
-            if (s->nhwc) {
-                im2col_nhwc(s, in, n, g);
-                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)plane, (int)s->og, (int)kg, 1.0f, s->cols,
-                            (int)kg, s->wpack + g * kg * s->og, (int)s->og, beta, out + n * plane * s->o + g * s->og,
-                            (int)s->o);
-            } else {
-                const float *bmat = in + (n * s->c + g * s->cg) * s->h * s->w;
-                float *og_out = out + (n * s->o + g * s->og) * plane;
-                if (s->gemm_t && !s->plain_gemm) {
-                    im2col_nchw_t(s, in, n, g);
-                    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, (int)plane, (int)s->og, (int)kg, 1.0f,
-                                s->cols, (int)kg, s->wpack + g * s->og * kg, (int)kg, 0.0f, s->tout, (int)s->og);
-                } else if (s->gemm_t) {
-                    cblas_sgemm(CblasRowMajor, CblasTrans, CblasTrans, (int)plane, (int)s->og, (int)kg, 1.0f, bmat,
-                                (int)plane, s->wpack + g * s->og * kg, (int)kg, 0.0f, s->tout, (int)s->og);
-                } else if (!s->plain_gemm) {
-                    im2col_nchw(s, in, n, g);
-                    bmat = s->cols;
-                }
-                if (s->gemm_t) {
-                    for (size_t o = 0; o < s->og; o++)
-                        for (size_t p = 0; p < plane; p++)
-                            og_out[o * plane + p] = (beta != 0.0f ? og_out[o * plane + p] : 0.0f) + s->tout[p * s->og + o];
-                } else {
-                    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasNoTrans, (int)s->og, (int)plane, (int)kg, 1.0f,
-                                s->wpack + g * s->og * kg, (int)kg, bmat, (int)plane, beta, og_out, (int)plane);
-                }
+            conv_job job = {s, in, out, n, g, accumulate};
+            if (!s->chan_split) {
+                obl_parallel_for(s->n_blk, work, conv_rows_task, &job);
+                continue;
             }
+            if (!s->plain_gemm)
+                obl_parallel_for(s->oh, plane * kg, s->nhwc ? im2col_nhwc_task : im2col_nchw_t_task, &job);
+            obl_parallel_for(s->n_blk, work, conv_channels_task, &job);
         }
 }
 
@@ -502,7 +578,7 @@ static void depthwise_nhwc_task(void *ctx, size_t t)
 
 static void conv2d_depthwise(const conv_state *s, const float *in, float *out)
 {
-    conv_job job = {s, in, out, 0, 0};
+    conv_job job = {s, in, out, 0, 0, 0};
     size_t work = s->n * s->o * s->oh * s->ow * s->kh * s->kw;
     if (s->nhwc) obl_parallel_for(s->n * s->oh, work, depthwise_nhwc_task, &job);
     else obl_parallel_for(s->n * s->o, work, depthwise_nchw_task, &job);
@@ -570,9 +646,9 @@ static int conv_run(const void *p, obl_value *v, wna_error *err)
         init_output(s, out, bias);
         conv2d_depthwise(s, in, out);
     } else {
-        /* with a bias, sgemm adds onto it (beta 1); without, it overwrites (beta 0) */
+        /* with a bias, the product adds onto it; without, it overwrites the output */
         if (bias) init_output(s, out, bias);
-        conv2d_gemm(s, in, out, bias ? 1.0f : 0.0f);
+        conv2d_gemm(s, in, out, bias != NULL);
     }
     return 0;
 }
