@@ -86,20 +86,45 @@ static int build_transpose(dnn_graph *g, const wna_operation *op, wna_error *err
     return view_reorder(g, in, (int)d->rank, dims, strides, 0, op->outputs[0], err);
 }
 
-/* One window of the input: starts, sizes and steps per dimension. */
+/* One window of the input: starts, sizes and steps per dimension. oneDNN 2.6 accepts strides
+ * only when they nest (each at least the next one times its size, memory_desc_strides_check), so
+ * a step over a dimension whose size is not a multiple of it (3 with step 2: strides 6, 4, 1 for
+ * dims 2, 2, 2) cannot be one view: then the window is first reordered into a temporary whose
+ * stepped dimensions are padded to a multiple of their step, and the stepped view is taken there. */
 static int slice_to(dnn_graph *g, uint32_t in, const int64_t *starts, const int64_t *sizes, const int64_t *steps,
                     uint32_t out, wna_error *err)
 {
     const wna_desc *d = dnn_desc(g, in);
     if (d->rank == 0) return dnn_reorder(g, in, NULL, out, NULL, err);
+    int nd = (int)d->rank;
     dnnl_dim_t s[DNNL_MAX_NDIMS], dims[DNNL_MAX_NDIMS], strides[DNNL_MAX_NDIMS], offset = 0;
     input_strides(g, in, s);
-    for (uint32_t i = 0; i < d->rank; i++) {
+    for (int i = 0; i < nd; i++) {
         dims[i] = (sizes[i] + steps[i] - 1) / steps[i];
         strides[i] = dims[i] == 1 ? 0 : s[i] * steps[i]; /* oneDNN may refuse other strides of a size-1 dim */
         offset += starts[i] * s[i];
     }
-    return view_reorder(g, in, (int)d->rank, dims, strides, offset, out, err);
+    dnnl_data_type_t dt = g->values[in].md.data_type;
+    dnnl_memory_desc_t probe;
+    if (dnnl_memory_desc_init_by_strides(&probe, nd, dims, dt, strides) == dnnl_success)
+        return view_reorder(g, in, nd, dims, strides, offset, out, err);
+    /* the window, unstepped, into a temporary laid out over padded extents */
+    dnnl_dim_t win[DNNL_MAX_NDIMS], padded_strides[DNNL_MAX_NDIMS], step_strides[DNNL_MAX_NDIMS];
+    dnnl_dim_t next = 1;
+    for (int i = nd; i-- > 0;) {
+        win[i] = sizes[i];
+        padded_strides[i] = next;
+        next *= steps[i] > 1 ? dims[i] * steps[i] : sizes[i];
+        step_strides[i] = dims[i] == 1 ? 0 : padded_strides[i] * steps[i];
+    }
+    dnnl_memory_desc_t window, padded;
+    if (dnnl_memory_desc_init_by_strides(&window, nd, win, dt, s) != dnnl_success ||
+        dnnl_memory_desc_init_by_strides(&padded, nd, win, dt, padded_strides) != dnnl_success)
+        return dnn_fail(err, WNA_OPERATION_ERROR, "memory descriptor");
+    window.offset0 = offset;
+    uint32_t tmp;
+    if (dnn_temp(g, &padded, &tmp, err) != 0 || dnn_reorder(g, in, &window, tmp, &padded, err) != 0) return -1;
+    return view_reorder(g, tmp, nd, dims, step_strides, 0, out, err);
 }
 
 static int build_slice(dnn_graph *g, const wna_operation *op, wna_error *err)
