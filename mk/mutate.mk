@@ -3,7 +3,8 @@
 # vectors alone). Two fixed targets, each with a fixed file set, count and seed:
 #   reference  reference/src/ops/*.c + reference/src/core/*.c but message formatting, built with ASan + UBSan (an
 #              out-of-bounds mutant is caught as a careful port's sanitizer CI would catch it)
-#   openblas   adapters/openblas/*.c, judged against adapters/openblas/expectations.txt
+#   openblas   adapters/openblas/*.c, the same ASan + UBSan build, judged against
+#              adapters/openblas/expectations.txt
 # Both run on a copy of the tracked (and untracked, not ignored) files in build/mutate/src, never
 # on this checkout. conformance/mutation/score.py applies conformance/mutation/equivalent.txt
 # (equivalent mutants, each with its reason) and fails below MUTATE_MIN.
@@ -52,5 +53,5 @@ mutate-reference: mutate-src
 mutate-openblas: mutate-src
 	$(PYTHON) $(MUTATE_PY) $(MUTATE_COMMON) --skip-call obl_fail --skip-call op_fail --files 'adapters/openblas/*.c' \
 	  --count $(MUTATE_OBL_COUNT) --seed $(MUTATE_OBL_SEED) --out $(MUTATE_OUT)/openblas.json \
-	  --build "$(MAKE) -s BUILD=build-mut build-mut/run-conformance build-mut/adapters/libwebnn_adapter_openblas.so" \
+	  --build "$(MAKE) -s BUILD=build-mut CFLAGS='$(MUTATE_ASAN_FLAGS)' LDFLAGS='-fsanitize=address,undefined' build-mut/run-conformance build-mut/adapters/libwebnn_adapter_openblas.so" \
 	  --test '$(call mutate_test,--adapter build-mut/adapters/libwebnn_adapter_openblas.so --expectations adapters/openblas/expectations.txt)'
