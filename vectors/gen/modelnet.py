@@ -335,7 +335,7 @@ class Net:
     # ---- normalizations
     def batchnorm(self, x):
         """Inference batch normalization whose mean and variance are this layer's own per-channel
-        statistics on the seeded input (computed by the oracle, stored as float32 literals), so
+        statistics on the seeded input (computed by the oracle, stored as literals of the graph's type), so
         each BN output has about zero mean and unit variance whatever the depth; scale and bias
         are generated near 1 and 0. The variance is blended with the layer's mean (below)."""
         xv = self.val[x]
