@@ -2,6 +2,12 @@
 torch.nn.functional, from the papers' layouts (not from modelnet's graph), consuming the same
 weights in the order the generator creates them, agrees with the NumPy oracle within the
 model's derived tolerance. This catches a wrong model definition, which no WebNN vector can.
+
+The float16 variants: PyTorch 1.13 (Debian's python3-torch) has no float16 CPU kernels for
+conv2d, batch_norm, max_pool2d, matmul, softmax, layer_norm, gelu, clamp or leaky_relu ("not
+implemented for 'Half'"), so they run in float32 with every WebNN op's output rounded to float16
+(r() below, and the options alpha and epsilon cast to float16 as the builder casts them): the
+float32-accumulation evaluation the float16 tolerance is derived from, by another implementation.
 """
 import os
 import sys
@@ -17,6 +23,18 @@ sys.path.insert(0, os.path.join(ROOT, "vectors", "gen"))
 import common as C  # noqa: E402
 import models  # noqa: E402
 from families import models as fam  # noqa: E402
+
+F16 = [False]
+
+
+def r(t):
+    """One WebNN op's output: rounded to float16 in a float16 model."""
+    return t.half().float() if F16[0] else t
+
+
+def cast(v):
+    """An option cast to the graph's type (alpha, epsilon)."""
+    return float(np.float16(v)) if F16[0] else v
 
 
 class Params:
@@ -35,7 +53,7 @@ class Params:
 
 def bn(p, x):
     mean, var, scale, bias = p(), p(), p(), p()
-    return F.batch_norm(x, mean, var, scale, bias, training=False, eps=1e-5)
+    return r(F.batch_norm(x, mean, var, scale, bias, training=False, eps=cast(1e-5)))
 
 
 def conv(p, x, stride=1, pad=None, groups=1, bias=False):
@@ -44,12 +62,12 @@ def conv(p, x, stride=1, pad=None, groups=1, bias=False):
     pad = (k // 2,) * 4 if pad is None else pad
     x = F.pad(x, (pad[2], pad[3], pad[0], pad[1]))
     b = p() if bias else None
-    return F.conv2d(x, w, b, stride=stride, groups=groups)
+    return r(F.conv2d(x, w, b, stride=stride, groups=groups))
 
 
 def dense(p, x):
     w, b = p(), p()
-    return x @ w + b
+    return r(r(x @ w) + b)
 
 
 def ch(c, wd):
@@ -66,8 +84,8 @@ def t_resnet(p, x, wd=0.125):
             sc = conv(p, pre, st, (0,) * 4) if i == 0 else y
             t = F.relu(bn(p, conv(p, pre, 1, (0,) * 4)))
             t = F.relu(bn(p, conv(p, t, st)))
-            y = conv(p, t, 1, (0,) * 4) + sc
-    y = F.relu(bn(p, y)).mean(dim=(2, 3))
+            y = r(conv(p, t, 1, (0,) * 4) + sc)
+    y = r(F.relu(bn(p, y)).mean(dim=(2, 3)))
     return dense(p, y)
 
 
@@ -83,9 +101,9 @@ def t_mobilenet(p, x, wd=0.25):
             h = y if t == 1 else r6(bn(p, conv(p, y, 1, (0,) * 4)))
             h = r6(bn(p, conv(p, h, st, (1,) * 4 if st == 1 else (0, 1, 0, 1), groups=cin * t)))
             h = bn(p, conv(p, h, 1, (0,) * 4))
-            y = h + y if st == 1 and cin == c else h
+            y = r(h + y) if st == 1 and cin == c else h
             cin = c
-    y = r6(bn(p, conv(p, y, 1, (0,) * 4))).mean(dim=(2, 3))
+    y = r(r6(bn(p, conv(p, y, 1, (0,) * 4))).mean(dim=(2, 3)))
     return dense(p, y)
 
 
@@ -97,16 +115,16 @@ def t_squeezenet(p, x):
     y = F.max_pool2d(fire(fire(y)), 3, 2)
     y = F.max_pool2d(fire(fire(y)), 3, 2)
     y = fire(fire(fire(fire(y))))
-    return F.relu(conv(p, y, 1, (0,) * 4, bias=True)).mean(dim=(2, 3))
+    return r(F.relu(conv(p, y, 1, (0,) * 4, bias=True)).mean(dim=(2, 3)))
 
 
 def t_yolo(p, x):
     y = x
     for i in range(6):
-        y = F.leaky_relu(bn(p, conv(p, y)), 0.1)
+        y = r(F.leaky_relu(bn(p, conv(p, y)), cast(0.1)))
         y = F.max_pool2d(y, 2, 2) if i < 5 else F.max_pool2d(F.pad(y, (0, 1, 0, 1), value=-float("inf")), 2, 1)
     for _ in range(2):
-        y = F.leaky_relu(bn(p, conv(p, y)), 0.1)
+        y = r(F.leaky_relu(bn(p, conv(p, y)), cast(0.1)))
     return conv(p, y, 1, (0,) * 4, bias=True)
 
 
@@ -117,31 +135,36 @@ def t_bert(p, x, heads=4):
     k = dense(p, x).reshape(s, heads, d).permute(1, 2, 0)
     v = dense(p, x).reshape(s, heads, d).permute(1, 0, 2)
     scale = p()
-    a = torch.softmax((q @ k) * scale, -1)
-    ctx = (a @ v).permute(1, 0, 2).reshape(s, h)
-    o = dense(p, ctx) + x
-    y = F.layer_norm(o, (h,), p(), p(), 1e-5)
-    f = dense(p, F.gelu(dense(p, y))) + y
-    return F.layer_norm(f, (h,), p(), p(), 1e-5)
+    a = r(torch.softmax(r(r(q @ k) * scale), -1))
+    ctx = r(a @ v).permute(1, 0, 2).reshape(s, h)
+    o = r(dense(p, ctx) + x)
+    y = r(F.layer_norm(o, (h,), p(), p(), cast(1e-5)))
+    f = r(dense(p, r(F.gelu(dense(p, y)))) + y)
+    return r(F.layer_norm(f, (h,), p(), p(), cast(1e-5)))
 
 
 TORCH = {"resnet50v2": t_resnet, "mobilenetv2": t_mobilenet, "squeezenet11": t_squeezenet,
          "tinyyolov2": t_yolo, "bert_layer": t_bert}
 
 
+@pytest.mark.parametrize("dt", ["float32", "float16"])
 @pytest.mark.parametrize("nm", sorted(models.REDUCED))
-def test_torch_agrees_with_oracle(nm):
+def test_torch_agrees_with_oracle(nm, dt):
     torch.set_num_threads(2)
     C.set_seed_base("webnn-cts/models")
-    fn = models.REDUCED[nm]()
-    o, sp, atol = fam.derive(nm, fn)
+    fn = (models.REDUCED if dt == "float32" else models.REDUCED_F16)[nm]()
+    o, sp, atol = fam.derive(nm, fn, dt)
     p = Params(o)
     x = torch.from_numpy(np.asarray(o.val["input1"], dtype=np.float32))
-    with torch.no_grad():
-        y = TORCH[nm](p, x).numpy().astype(np.float64)
+    F16[0] = dt == "float16"
+    try:
+        with torch.no_grad():
+            y = r(TORCH[nm](p, x)).numpy().astype(np.float64)
+    finally:
+        F16[0] = False
     assert p.i == len(p.v), "torch model used %d of %d constants" % (p.i, len(p.v))
     want = o.val[o.output]
     assert y.shape == want.shape
     dev = float(np.max(np.abs(y - want)))
-    print("%s: torch max |dev| %.3g, tolerance %.3g" % (nm, dev, atol))
+    print("%s %s: torch max |dev| %.3g, tolerance %.3g" % (nm, dt, dev, atol))
     assert dev <= atol, (dev, atol)

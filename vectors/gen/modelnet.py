@@ -10,6 +10,12 @@ same function runs under several evaluators:
 - "f32-<order>": float32 everywhere, each product rounded, the sum taken naively in float32 in
   one of the orders fwd, rev, pairwise, perm (a fixed pseudo-random permutation): the spread of
   correct float32 evaluations, from which the model tolerance is derived (models.py).
+A float16 graph (dt "float16": float16 input, constants, output) rounds every operator's output
+to float16 (each MLOperand is float16) under every mode except "f32x", and adds the modes
+- "f16-<order>": float16 arithmetic inside each op: every product, partial sum and step of a
+  composite op (normalizations, softmax, gelu) rounded to float16;
+- "f32x-<order>": float32 throughout with no float16 rounding between ops (a backend that fuses
+  the graph or keeps float32 intermediates); only the graph's output is rounded to float16.
 A `breaks` set makes a deliberately wrong model (padding shifted, activation dropped, weights
 transposed) for the negative checks.
 
@@ -49,8 +55,8 @@ def two_prod(a, b):
 class Acc:
     """Sum of products a*b (broadcast arrays), added in call order, under one evaluator mode."""
 
-    def __init__(self, mode):
-        self.mode = mode
+    def __init__(self, mode, ft=np.float32):
+        self.mode, self.ft = mode, ft
         self.s = None
         self.c = None
         self.terms = []
@@ -63,12 +69,13 @@ class Acc:
             else:
                 self.s, t = two_sum(self.s, p)
                 self.c = self.c + (t + e)
-        elif self.mode == "f32-fwd" and self.terms:       # on the fly: no list of terms
-            self.terms[0] = self.terms[0] + (np.float32(a) * np.float32(b) if np.isscalar(a) else
-                                             (np.asarray(a, np.float32) * np.asarray(b, np.float32)))
         else:
-            self.terms.append(np.float32(a) * np.float32(b) if np.isscalar(a) else
-                              (np.asarray(a, np.float32) * np.asarray(b, np.float32)))
+            ft = self.ft
+            p = ft(a) * ft(b) if np.isscalar(a) else np.asarray(a, ft) * np.asarray(b, ft)
+            if self.mode.endswith("-fwd") and self.terms:   # on the fly: no list of terms
+                self.terms[0] = self.terms[0] + p
+            else:
+                self.terms.append(p)
 
     def total(self, order="fwd"):
         if self.mode == "oracle":
@@ -93,13 +100,24 @@ def seed_of(name):
     return int.from_bytes(hashlib.sha256(("webnn-cts/models/" + name).encode()).digest()[:8], "little")
 
 
-class Net:
-    """Records operators and evaluates them. mode: 'oracle' or 'f32-<order>'."""
+NPDT = {"float32": np.float32, "float16": np.float16}
+KIND_FT = {"oracle": np.float64, "f32": np.float32, "f32x": np.float32, "f16": np.float16}
 
-    def __init__(self, name, mode="oracle", breaks=()):
-        self.name, self.mode, self.breaks = name, mode, set(breaks)
-        self.order = mode[4:] if mode.startswith("f32") else "fwd"
-        self.ft = np.float64 if mode == "oracle" else np.float32
+
+class Net:
+    """Records operators and evaluates them. mode: 'oracle' or '<kind>-<order>' (kind f32, and
+    for a float16 graph also f16, f32x); dt: the graph's data type."""
+
+    def __init__(self, name, mode="oracle", breaks=(), dt="float32"):
+        self.name, self.mode, self.breaks, self.dt = name, mode, set(breaks), dt
+        self.kind, _, order = mode.partition("-")
+        self.order = order or "fwd"
+        self.ft = KIND_FT[self.kind]
+        if dt == "float32" and self.kind not in ("oracle", "f32"):
+            raise ValueError("mode %s is for float16 graphs" % mode)
+        # float16 graphs: each op's output is a float16 MLOperand (not in f32x, the fused case)
+        self.round16 = dt == "float16" and self.kind != "f32x"
+        self.peak = 0.0         # oracle: the largest |value| of any op's output (float16 range)
         self.inputs, self.ops, self.val = {}, [], {}
         self.count = 0
         self.broken = set()     # breaks applied so far (each once, at its first chance)
@@ -110,13 +128,18 @@ class Net:
         self.count += 1
         return "%s%d" % (stem, self.count)
 
+    def cst(self, v):
+        """A number cast to the graph's data type (as the builder casts options), in ft."""
+        return self.ft(np.asarray(v, dtype=np.float64).astype(NPDT[self.dt]))
+
     def gen(self, stem, shape, low, high, constant=True):
-        """A generated-data operand: float32 uniform in [low, high)."""
+        """A generated-data operand of the graph's type, uniform in [low, high); the float16 and
+        float32 graphs of a model draw the same stream (same seeds) rounded to their type."""
         nm = self._new(stem)
         g = generated.spec(seed_of("%s/%s" % (self.name, nm)), float(low), float(high))
-        v = generated.generate("float32", shape, g)
+        v = generated.generate(self.dt, shape, g)
         # LITERAL: the same values as base64, for a loader without generated data (tests only)
-        e = {"descriptor": C.descriptor("float32", shape), "data": C.encode("float32", v) if LITERAL[0] else g}
+        e = {"descriptor": C.descriptor(self.dt, shape), "data": C.encode(self.dt, v) if LITERAL[0] else g}
         if constant:
             e["constant"] = True
         self.inputs[nm] = e
@@ -125,8 +148,8 @@ class Net:
 
     def literal(self, stem, values):
         nm = self._new(stem)
-        v = np.asarray(values, dtype=np.float64).astype(np.float32)
-        self.inputs[nm] = C.tensor("float32", v.shape, v, constant=True)
+        v = np.asarray(values, dtype=np.float64).astype(NPDT[self.dt])
+        self.inputs[nm] = C.tensor(self.dt, v.shape, v, constant=True)
         self.val[nm] = v.astype(self.ft)
         return nm
 
@@ -138,7 +161,7 @@ class Net:
     def _transposed(self, nm, perm):
         """Break: operand nm's weights transposed, stored literally in the graph."""
         v = np.transpose(self.val[nm], perm)
-        e = C.tensor("float32", v.shape, v.astype(np.float32), constant=True)
+        e = C.tensor(self.dt, v.shape, v.astype(NPDT[self.dt]), constant=True)
         self.inputs[nm] = e
         self.val[nm] = v
         return v
@@ -147,7 +170,14 @@ class Net:
         out = self._new("t")
         self.ops.append(C.op(opname, args, options, outputs=out))
         self.opnames.add(opname)
-        self.val[out] = np.asarray(y, dtype=self.ft)
+        y = np.asarray(y, dtype=self.ft)
+        if self.round16:
+            with np.errstate(over="ignore"):
+                y = y.astype(np.float16).astype(self.ft)
+        if self.kind == "oracle":
+            fin = np.abs(y[np.isfinite(y)])
+            self.peak = max(self.peak, float(np.max(fin)) if fin.size else 0.0)
+        self.val[out] = y
         return out
 
     def shape(self, x):
@@ -177,7 +207,7 @@ class Net:
         ow = (w + p[2] + p[3] - k) // stride + 1
         cout_g = cout // groups
         grp = np.arange(cout) // cout_g
-        acc = Acc(self.mode)
+        acc = Acc(self.mode, self.ft)
         for ci in range(cin_g):
             xc = xp[:, grp * cin_g + ci]                    # (n, cout, H, W): each output's input
             for kh in range(k):
@@ -195,7 +225,7 @@ class Net:
 
     def matmul(self, a, b):
         av, bv = self.val[a], self.val[b]
-        acc = Acc(self.mode)
+        acc = Acc(self.mode, self.ft)
         for kk in range(av.shape[-1]):
             acc.add(av[..., :, kk:kk + 1], bv[..., kk:kk + 1, :])
         return self._op("matmul", [("a", a), ("b", b)], None, acc.total(self.order))
@@ -215,7 +245,7 @@ class Net:
         xv = self.val[x] if isinstance(x, str) else x
         moved = np.moveaxis(xv, axes, list(range(-len(axes), 0)))
         flat = moved.reshape(moved.shape[:moved.ndim - len(axes)] + (-1,))
-        acc = Acc(self.mode)
+        acc = Acc(self.mode, self.ft)
         one = self.ft(1)
         for i in range(flat.shape[-1]):
             acc.add(flat[..., i], one)
@@ -250,7 +280,7 @@ class Net:
         if self._once("act"):
             return x
         xv = self.val[x]
-        a = self.ft(np.float32(alpha))
+        a = self.cst(alpha)
         return self._op("leakyRelu", [("input", x)], {"alpha": alpha}, np.where(xv >= 0, xv, a * xv))
 
     def gelu(self, x):
@@ -263,7 +293,7 @@ class Net:
             y = 0.5 * xv * e
         else:
             xf = self.val[x]
-            y = np.float32(0.5) * xf * e.astype(np.float32)
+            y = self.ft(0.5) * xf * e.astype(self.ft)
         return self._op("gelu", [("input", x)], None, y)
 
     def softmax(self, x, axis=-1):
@@ -305,7 +335,7 @@ class Net:
     # ---- normalizations
     def batchnorm(self, x):
         """Inference batch normalization whose mean and variance are this layer's own per-channel
-        statistics on the seeded input (computed by the oracle, stored as float32 literals), so
+        statistics on the seeded input (computed by the oracle, stored as literals of the graph's type), so
         each BN output has about zero mean and unit variance whatever the depth; scale and bias
         are generated near 1 and 0. The variance is blended with the layer's mean (below)."""
         xv = self.val[x]
@@ -317,7 +347,9 @@ class Net:
             # that is (nearly) constant on this small input must not amplify rounding errors
             # by up to 1/sqrt(epsilon)
             var = 0.5 * var + 0.5 * self._mean(var, [0])
-            self.stats.append((mu.astype(np.float32), var.astype(np.float32)))
+            if self.dt == "float32":
+                mu, var = mu.astype(np.float32), var.astype(np.float32)
+            self.stats.append((mu, var))    # rounded once to the graph's type by literal()
         mu, var = self.stats[self.nbn]
         self.nbn += 1
         mean = self.literal("mean", mu)
@@ -326,7 +358,7 @@ class Net:
         bi = self.gen("bias", (c,), -0.1, 0.1)
         eps = 1e-5
         f = lambda nm: self.val[nm].reshape(1, c, 1, 1)  # noqa: E731
-        y = (xv - f(mean)) / np.sqrt(f(vr) + self.ft(np.float32(eps))) * f(sc) + f(bi)
+        y = (xv - f(mean)) / np.sqrt(f(vr) + self.cst(eps)) * f(sc) + f(bi)
         return self._op("batchNormalization", [("input", x), ("mean", mean), ("variance", vr)],
                         {"scale": sc, "bias": bi, "epsilon": eps}, y)
 
@@ -339,20 +371,22 @@ class Net:
         sc = self.gen("scale", (n,), 0.8, 1.2)
         bi = self.gen("bias", (n,), -0.1, 0.1)
         eps = 1e-5
-        y = (xv - mu) / np.sqrt(var + self.ft(np.float32(eps))) * self.val[sc] + self.val[bi]
+        y = (xv - mu) / np.sqrt(var + self.cst(eps)) * self.val[sc] + self.val[bi]
         return self._op("layerNormalization", [("input", x)],
                         {"scale": sc, "bias": bi, "axes": [ax], "epsilon": eps}, y)
 
 
-def build(model_fn, name, mode="oracle", breaks=(), stats=None):
+def build(model_fn, name, mode="oracle", breaks=(), stats=None, dt="float32"):
     """Runs model_fn(net, input) -> output operand. The oracle run records the batch-norm
     statistics; other runs must be given them (stats) so every run has the same constants."""
-    net = Net(name, mode, breaks)
+    net = Net(name, mode, breaks, dt)
     net.record_stats = stats is None
     net.stats = [] if stats is None else stats
     net.nbn = 0
     shape = model_fn.INPUT
     x = net.gen("input", shape, -1.0, 1.0, constant=False)
     out = model_fn(net, x)
+    if dt == "float16" and not net.round16:        # f32x: only the graph's output is float16
+        net.val[out] = net.val[out].astype(np.float16).astype(net.ft)
     net.output = out
     return net
