@@ -1,6 +1,6 @@
 # The OpenBLAS adapter (adapters/openblas): float32 and float16 (stored as binary16, computed in
-# float32) on the cpu, GEMM-heavy ops through cblas_sgemm. Every adapters/openblas/*.c is part
-# of it.
+# float32) on the cpu: matmul, gemm and convTranspose2d through cblas_sgemm, conv2d through the
+# adapter's own register-tiled kernel (conv_kernel.c). Every adapters/openblas/*.c is part of it.
 #   build/adapters/libwebnn_adapter_openblas.so    the adapter
 #   make conformance-openblas                      the suite against it, checked against
 #                                                  adapters/openblas/expectations.txt
