@@ -28,6 +28,7 @@ import generated
 
 from common import case, desc_only, expected, invalid_case, int_range, is_float, op, rand, rng, shape_str, tensor
 from families.activation import cast_scalar, clamp_ref, num
+from families.cast import mk as cast_mk
 from families.conv import conv_t_case, conv_transpose_out_size
 from families.pad import pad_ref
 
@@ -84,6 +85,12 @@ def gen_saturation():
             cases.append(case(name, {"x": tensor(dt, x.shape, x)},
                               op("clamp", [("input", "x")], {"minValue": _json_big(mn), "maxValue": _json_big(mx)}),
                               {"output": _int_expected(dt, f(xv))}))
+        # a min above the type's maximum with the max at it: both cast to the maximum, a valid pair
+        f = clamp_ref(dt, hi + 1, hi)
+        cases.append(case("clamp %s min one above the maximum, max at it (both cast to %d)" % (dt, hi),
+                          {"x": tensor(dt, x.shape, x)},
+                          op("clamp", [("input", "x")], {"minValue": _json_big(hi + 1), "maxValue": _json_big(hi)}),
+                          {"output": _int_expected(dt, f(xv))}))
         # fractional bounds: round half to even, on both sides of zero
         for mn, mx in [(2.5, 2.5), (3.5, 3.5), (-2.5, -1.5), (0.5, 1.5)]:
             if lo == 0 and mn < 0:
@@ -107,6 +114,36 @@ def gen_saturation():
                               op("pad", [("input", "input"), ("beginningPadding", [1, 0]), ("endingPadding", [0, 2])],
                                  {"value": _json_big(v)}),
                               {"output": _int_expected(dt, y)}))
+    # float bounds given as integers: cast to the float type (rounded once), which can make a
+    # min that looks larger equal to the max; and an integer bound beyond float16's range
+    x16 = np.array([2046, 2048, 2050, 4096, -3, 65504, -65504, 0], dtype=np.float16)
+    for mn, mx in [(2049, 2048), (65521, 65520), (-65521, -65520)]:
+        if cast_scalar("float16", mn) > cast_scalar("float16", mx):
+            continue
+        f = clamp_ref("float16", mn, mx)
+        cases.append(case("clamp float16 integer bounds min=%d max=%d (equal after the cast to float16)" % (mn, mx),
+                          {"x": tensor("float16", x16.shape, x16)},
+                          op("clamp", [("input", "x")], {"minValue": mn, "maxValue": mx}),
+                          {"output": expected("float16", f(x16.astype(np.float64)))}))
+    x32 = np.array([1e5, 7e4, 65520, 65519, -1e5, 0], dtype=np.float32)
+    for mn, mx in [(-70000, 70000), (65521, 100000)]:
+        f = clamp_ref("float32", mn, mx)
+        cases.append(case("clamp float32 integer bounds min=%d max=%d beyond float16's range" % (mn, mx),
+                          {"x": tensor("float32", x32.shape, x32)},
+                          op("clamp", [("input", "x")], {"minValue": mn, "maxValue": mx}),
+                          {"output": expected("float32", f(x32.astype(np.float64)))}))
+    # cast of in-range floats that are exact small integers or just beside them: truncation
+    for src in ("float32", "float16"):
+        for dst in INT_TYPES:
+            lo, hi = int_range(dst)
+            vals = [0.0, 1.0, 2.0, 0.5, 1.5, 0.99951171875, 1.0009765625, 127.0, 126.5]
+            if hi >= 255:
+                vals += [255.0, 254.75]
+            if lo < 0:
+                vals += [-1.0, -0.5, -1.5, -128.0, -127.5]
+            xc = np.array(vals, dtype=np.float64).astype(np.dtype(src))
+            cases.append(cast_mk(src, dst, "cast %s to %s of exact small integers and their neighbours" % (src, dst),
+                                 xc))
     return cases
 
 
