@@ -4,8 +4,10 @@ Each group (one file each) targets a class of bug a real backend could have and 
 per-op families did not judge, found by mutation testing (`make mutate`). The expected
 values come from the same spec-literal NumPy math as the op families.
 
-  saturation   scalar options cast to an integer input type: values beyond both ends of the
-               type, on both sides of a bound, and fractional halves (clamp bounds, pad value)
+  saturation   scalar options cast to the input type: integer types beyond both ends, on both
+               sides of a bound, fractional halves (clamp bounds, pad value); float bounds given
+               as integers that round together or overflow float16; cast of exact small
+               integers and their neighbours (truncation toward zero)
   negzero_int  integer options (axes, permutations) written as -0: WebIDL converts -0 to 0, so
                a port that treats -0 as "not an integer" or as a sign rejects a valid graph
   count_wrap   shapes whose element count wraps around 2^32 or 2^64 to exactly the input's
