@@ -32,6 +32,7 @@ from common import case, desc_only, expected, invalid_case, int_range, is_float,
 from families.activation import cast_scalar, clamp_ref, num
 from families.cast import mk as cast_mk
 from families.conv import conv_t_case, conv_transpose_out_size
+from families.normalization import _conditioned, _eps, layernorm_ref
 from families.pad import pad_ref
 
 FAMILY = "sensitivity"
@@ -134,6 +135,13 @@ def gen_saturation():
                           {"x": tensor("float32", x32.shape, x32)},
                           op("clamp", [("input", "x")], {"minValue": mn, "maxValue": mx}),
                           {"output": expected("float32", f(x32.astype(np.float64)))}))
+    # neg of the values next to the signed minimum: defined (no overflow), unlike neg(min)
+    for dt in ("int8", "int32", "int64"):
+        lo, hi = int_range(dt)
+        xn = np.array([lo + 1, hi, -1, 1, lo + 2, 0], dtype=np.dtype(dt))
+        cases.append(case("neg %s of min + 1 and max (their negations fit)" % dt, {"x": tensor(dt, xn.shape, xn)},
+                          op("neg", [("input", "x")]),
+                          {"output": _int_expected(dt, [-int(v) for v in xn.tolist()])}))
     # cast of in-range floats that are exact small integers or just beside them: truncation
     for src in ("float32", "float16"):
         for dst in INT_TYPES:
@@ -241,6 +249,16 @@ def gen_boundaries():
                     opts[name] = name
             cases.append(invalid_case("batchNormalization %s with %d items, input.shape[1] is 3" % (bad, size), ins,
                                       op("batchNormalization", args, opts)))
+    # instanceNormalization: scale and bias must each have the channel count
+    for bad in ("scale", "bias"):
+        for layout, shape in (("nchw", (1, 3, 2, 2)), ("nhwc", (1, 2, 2, 3))):
+            ins = {"input": desc_only(f32, shape)}
+            opts = {"layout": layout} if layout != "nchw" else {}
+            for name in ("scale", "bias"):
+                ins[name] = desc_only(f32, (2 if name == bad else 3,))
+                opts[name] = name
+            cases.append(invalid_case("instanceNormalization %s %s with 2 items, 3 channels" % (layout, bad), ins,
+                                      op("instanceNormalization", [("input", "input")], opts)))
     # a permutation item equal to the rank is out of range (one past the last axis)
     for perm, shape in [([0, 2], (2, 3)), ([4, 0, 1, 2], (2, 3, 2, 2)), ([1, 0, 3, 2, 5], (2, 3, 2, 2, 1)), ([8, 0, 1, 2, 3, 4, 5, 6], MAX_RANK_SHAPES[8])]:
         cases.append(invalid_case("transpose permutation %s of a rank-%d input: %d is one past the last axis"
@@ -355,6 +373,14 @@ def gen_max_rank():
                               op("add", [("a", "x"), ("b", "y")]),
                               {"output": expected(dt, xe + 3 if is_float(dt) else (xe + 3).astype(object))}))
             del am
+        # layerNormalization with the default axes (1 .. rank-1) at ranks 6-8
+        xf = _conditioned(rng("max_rank/layerNormalization/%d" % rank), "float32", shape, list(range(1, rank)))
+        eff = list(range(1, rank))
+        y = layernorm_ref(xf.astype(np.float64), None, None, eff, _eps("float32", 1e-5))
+        n = int(np.prod(shape[1:]))
+        cases.append(case("layerNormalization float32 rank %d %s default axes" % (rank, shape_str(shape)),
+                          {"x": tensor("float32", shape, xf)}, op("layerNormalization", [("input", "x")]),
+                          {"output": expected("float32", y)}, N=n))
     return cases
 
 
