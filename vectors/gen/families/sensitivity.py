@@ -34,6 +34,7 @@ from families.cast import mk as cast_mk
 from families.conv import conv_t_case, conv_transpose_out_size
 from families.normalization import _conditioned, _eps, layernorm_ref
 from families.pad import pad_ref
+from families.pooling import _case as pool_case
 
 FAMILY = "sensitivity"
 
@@ -259,6 +260,29 @@ def gen_boundaries():
                 opts[name] = name
             cases.append(invalid_case("instanceNormalization %s %s with 2 items, 3 channels" % (layout, bad), ins,
                                       op("instanceNormalization", [("input", "input")], opts)))
+    # gruCell: bias and recurrentBias must each have 3 * hiddenSize items
+    for bad, size in (("bias", 11), ("bias", 13), ("recurrentBias", 11), ("recurrentBias", 13)):
+        ins = {"input": desc_only(f32, (1, 3)), "weight": desc_only(f32, (12, 3)),
+               "recurrentWeight": desc_only(f32, (12, 4)), "hiddenState": desc_only(f32, (1, 4)),
+               "bias": desc_only(f32, (size if bad == "bias" else 12,)),
+               "recurrentBias": desc_only(f32, (size if bad == "recurrentBias" else 12,))}
+        cases.append(invalid_case("gruCell %s with %d items, 3 * hiddenSize is 12" % (bad, size), ins,
+                                  op("gruCell", [("input", "input"), ("weight", "weight"),
+                                                 ("recurrentWeight", "recurrentWeight"), ("hiddenState", "hiddenState"),
+                                                 ("hiddenSize", 4)], {"bias": "bias", "recurrentBias": "recurrentBias"})))
+    # pooling outputSizes must be the floor sizes or the ceil sizes on both axes, not a mix
+    for sizes in ([2, 3], [3, 2]):
+        cases.append(invalid_case("maxPool2d 1x1x5x5 window 2x2 strides 2 outputSizes %s mixes floor and ceil" % sizes,
+                                  {"input": desc_only(f32, (1, 1, 5, 5))},
+                                  op("maxPool2d", [("input", "input")],
+                                     {"windowDimensions": [2, 2], "strides": [2, 2], "outputSizes": sizes})))
+    # dilated windows that start inside the padding, with a different dilation per axis
+    for o in ({"windowDimensions": [3, 3], "dilations": [2, 2], "padding": [1, 1, 1, 1]},
+              {"windowDimensions": [2, 3], "dilations": [1, 2], "padding": [1, 1, 1, 2]},
+              {"windowDimensions": [3, 2], "dilations": [2, 1], "padding": [2, 1, 1, 1], "strides": [2, 1]}):
+        for opname in ("maxPool2d", "l2Pool2d"):
+            for layout in ("nchw", "nhwc"):
+                cases.append(pool_case(opname, f32, (1, 2, 7, 6), o, layout, tag=" (dilated window in the padding)"))
     # a permutation item equal to the rank is out of range (one past the last axis)
     for perm, shape in [([0, 2], (2, 3)), ([4, 0, 1, 2], (2, 3, 2, 2)), ([1, 0, 3, 2, 5], (2, 3, 2, 2, 1)), ([8, 0, 1, 2, 3, 4, 5, 6], MAX_RANK_SHAPES[8])]:
         cases.append(invalid_case("transpose permutation %s of a rank-%d input: %d is one past the last axis"
