@@ -1,8 +1,9 @@
 # Mutation testing (issue 21): how many small injected faults the vector corpus alone catches.
 # The judge is run-conformance over vectors/ and nothing else (a vendor's port is judged by
 # vectors alone). Two fixed targets, each with a fixed file set, count and seed:
-#   reference  reference/src/ops/*.c + reference/src/core/*.c but message formatting, built with ASan + UBSan (an
-#              out-of-bounds mutant is caught as a careful port's sanitizer CI would catch it)
+#   reference  reference/src/ops/*.c + reference/src/core/*.c but message formatting, built
+#              with ASan + UBSan (an out-of-bounds mutant is caught as a careful port's
+#              sanitizer CI would catch it)
 #   openblas   adapters/openblas/*.c, the same ASan + UBSan build, judged against
 #              adapters/openblas/expectations.txt
 # Both run on a copy of the tracked (and untracked, not ignored) files in build/mutate/src, never
@@ -19,6 +20,7 @@ MUTATE_OBL_COUNT ?= 300
 MUTATE_OBL_SEED ?= 7
 MUTATE_IDS ?=
 MUTATE_ASAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=all
+MUTATE_BUILD = $(MAKE) -s BUILD=build-mut CFLAGS='$(MUTATE_ASAN_FLAGS)' LDFLAGS='-fsanitize=address,undefined' build-mut/run-conformance
 # The test of one mutant: the whole corpus, in two runs so the whole-model vectors (the slowest
 # files) come last; --fail-fast ends a killed mutant at its first unexpected result.
 MUTATE_CONF = build-mut/run-conformance --quiet --fail-fast --jobs 1 --journal none --timeout 10
@@ -47,11 +49,11 @@ mutate-src:
 mutate-reference: mutate-src
 	$(PYTHON) $(MUTATE_PY) $(MUTATE_COMMON) $(addprefix --files ,$(MUTATE_REF_FILES)) \
 	  --count $(MUTATE_REF_COUNT) --seed $(MUTATE_REF_SEED) --out $(MUTATE_OUT)/reference.json \
-	  --build "$(MAKE) -s BUILD=build-mut CFLAGS='$(MUTATE_ASAN_FLAGS)' LDFLAGS='-fsanitize=address,undefined' build-mut/run-conformance" \
+	  --build "$(MUTATE_BUILD)" \
 	  --test '$(call mutate_test,)'
 
 mutate-openblas: mutate-src
 	$(PYTHON) $(MUTATE_PY) $(MUTATE_COMMON) --skip-call obl_fail --skip-call op_fail --files 'adapters/openblas/*.c' \
 	  --count $(MUTATE_OBL_COUNT) --seed $(MUTATE_OBL_SEED) --out $(MUTATE_OUT)/openblas.json \
-	  --build "$(MAKE) -s BUILD=build-mut CFLAGS='$(MUTATE_ASAN_FLAGS)' LDFLAGS='-fsanitize=address,undefined' build-mut/run-conformance build-mut/adapters/libwebnn_adapter_openblas.so" \
+	  --build "$(MUTATE_BUILD) build-mut/adapters/libwebnn_adapter_openblas.so" \
 	  --test '$(call mutate_test,--adapter build-mut/adapters/libwebnn_adapter_openblas.so --expectations adapters/openblas/expectations.txt)'
