@@ -25,6 +25,10 @@
 
 #define GUARD_BYTES 64
 #define GUARD_BYTE 0xA5
+/* Outputs start as 0xFF bytes (NaN in both float types, -1 or the maximum in the integer
+ * types), not zeros: an element a backend never writes then fails instead of passing for an
+ * expected 0 (a max-pool that leaves a channel's -Infinity start out, say). */
+#define UNWRITTEN_BYTE 0xFF
 
 static const char *const kind_names[] = {"OK", "TypeError", "DataError", "InvalidStateError",
                                          "OperationError", "NotSupportedError", "UnknownError"};
@@ -168,7 +172,7 @@ static int outputs_alloc(const wn_graph *g, outputs *o)
         o->t[k].data = malloc(bytes + GUARD_BYTES);
         if (!o->t[k].data) return -1;
         wn_alloc_advise_large(o->t[k].data, bytes);
-        memset(o->t[k].data, 0, bytes);
+        memset(o->t[k].data, UNWRITTEN_BYTE, bytes);
         memset((char *)o->t[k].data + bytes, GUARD_BYTE, GUARD_BYTES);
     }
     return 0;
