@@ -20,6 +20,11 @@ values come from the same spec-literal NumPy math as the op families.
   generated    generated data (vectors/FORMAT.md) in every data type, as an input and as a
                constant, over full and narrow ranges, with literal expected values: a loader that
                draws, maps or stores elements wrongly (or one too many) shows
+  blocks       shapes that cross the blocks and tiles a fast backend cuts its work into: a row of
+               more than 2^15 elements in both operands, a conv2d output row whose im2col holds
+               more than 2^17 floats, more output channels than one 64-wide register panel;
+               and the edge windows a blocked path treats apart: a kernel wider than the input
+               (some taps only ever see padding), dilated rows crossing the bottom padding
   fills        inputs and constants given as one value that fills the shape (vectors/FORMAT.md),
                for every data type and element size, with a value whose every byte is non-zero
                and an odd element count: a fill that stops short, skips or drops a byte shows
@@ -28,10 +33,10 @@ import numpy as np
 
 import generated
 
-from common import case, desc_only, expected, invalid_case, int_range, is_float, op, rand, rng, shape_str, tensor
+from common import case, magnitude, desc_only, expected, invalid_case, int_range, is_float, op, rand, rng, shape_str, tensor
 from families.activation import cast_scalar, clamp_ref, num
 from families.cast import mk as cast_mk
-from families.conv import conv_t_case, conv_transpose_out_size
+from families.conv import conv2d_case, conv2d_ref, conv_t_case, conv_transpose_out_size
 from families.normalization import _conditioned, _eps, layernorm_ref
 from families.pad import pad_ref
 from families.pooling import _case as pool_case
@@ -429,5 +434,60 @@ def gen_generated():
     return cases
 
 
+def _wide_row_conv(layout):
+    """conv2d with one output row of 64 pixels over 256 channels and a 3x3 window: the row's
+    im2col is 64 x 2304 floats (147456 > 2^17); the input is generated data."""
+    c, h, w, k = 256, 3, 66, 3
+    ishape = (1, c, h, w) if layout == "nchw" else (1, h, w, c)
+    g = generated.spec(0xB10C0000 + (layout == "nhwc"), num(-1.0), num(1.0))
+    x = generated.generate("float32", ishape, g).astype(np.float64)
+    r = rng("blocks/wide_row/" + layout)
+    wt = rand(r, "float32", (1, c, k, k), -1.0, 1.0)
+    opts = {"inputLayout": layout} if layout == "nhwc" else {}
+    y = conv2d_ref(x, wt.astype(np.float64), input_layout=layout)
+    m = conv2d_ref(np.abs(x), np.abs(wt.astype(np.float64)), input_layout=layout)
+    name = "conv2d float32 in=%s filter=1x256x3x3 %s: one output row of 64 pixels, 147456 im2col floats" % (
+        shape_str(ishape), layout)
+    inputs = {"input": {"descriptor": {"dataType": "float32", "shape": list(ishape)}, "data": g},
+              "filter": tensor("float32", wt.shape, wt, constant=True)}
+    return case(name, inputs, op("conv2d", [("input", "input"), ("filter", "filter")], opts),
+                {"output": expected("float32", y)}, N=c * k * k, magnitude=magnitude(m))
+
+
+def gen_blocks():
+    cases = []
+    # element-wise over one row longer than a 2^15-element chunk, both operands advancing
+    # (generated data; the 40000 unrounded sums are left out of the file: "exact" is optional)
+    n = 40000
+    for o, f in (("add", np.add), ("mul", np.multiply)):
+        ga, gb = generated.spec(0xB10C1000, num(-1.0), num(1.0)), generated.spec(0xB10C2000, num(-1.0), num(1.0))
+        a, b = generated.generate("float32", (n,), ga), generated.generate("float32", (n,), gb)
+        out = expected("float32", f(a.astype(np.float64), b.astype(np.float64)))
+        del out["exact"]
+        cases.append(case("%s float32 [%d] and [%d] (one row longer than 2^15 elements)" % (o, n, n),
+                          {"a": {"descriptor": {"dataType": "float32", "shape": [n]}, "data": ga},
+                           "b": {"descriptor": {"dataType": "float32", "shape": [n]}, "data": gb}},
+                          op(o, [("a", "a"), ("b", "b")]), {"output": out}))
+    for layout in ("nchw", "nhwc"):
+        cases.append(_wide_row_conv(layout))
+    nhwc = {"inputLayout": "nhwc"}
+    # a kernel wider than the input: the last taps of the window only ever see the right padding
+    cases.append(conv2d_case("float32", (1, 4, 3, 2), (3, 4, 2, 4), dict(nhwc, padding=[0, 0, 0, 2]),
+                             tag=" (kernel wider than the input)"))
+    cases.append(conv2d_case("float32", (1, 4, 3, 2), (3, 4, 2, 5), dict(nhwc, padding=[0, 0, 1, 3]),
+                             tag=" (kernel wider than the input)"))
+    # vertical dilation: rows whose dilated window crosses the bottom padding
+    cases.append(conv2d_case("float32", (1, 3, 5, 4), (2, 3, 3, 2), dict(nhwc, dilations=[2, 1], padding=[0, 2, 0, 0]),
+                             tag=" (dilated rows crossing the bottom padding)"))
+    cases.append(conv2d_case("float32", (1, 3, 6, 5), (2, 3, 3, 3), dict(nhwc, dilations=[2, 1], padding=[1, 3, 1, 1]),
+                             tag=" (dilated rows crossing the padding)"))
+    # more output channels than one 64-wide panel, on the in-place (interior) pixels too
+    for o in (65, 80, 130):
+        cases.append(conv2d_case("float32", (1, 4, 3, 6), (o, 4, 3, 3), dict(nhwc), tag=" (%d output channels)" % o))
+    cases.append(conv2d_case("float32", (1, 4, 4, 6), (80, 4, 3, 3), dict(nhwc, padding=[1, 1, 1, 1]), bias=True,
+                             tag=" (80 output channels)"))
+    return cases
+
+
 def generate():
-    return {"generated": gen_generated(), "max_rank": gen_max_rank(), "boundaries": gen_boundaries(), "count_wrap": gen_count_wrap(), "saturation": gen_saturation(), "fills": gen_fills(), "negzero_int": gen_negzero_int()}
+    return {"blocks": gen_blocks(), "generated": gen_generated(), "max_rank": gen_max_rank(), "boundaries": gen_boundaries(), "count_wrap": gen_count_wrap(), "saturation": gen_saturation(), "fills": gen_fills(), "negzero_int": gen_negzero_int()}
