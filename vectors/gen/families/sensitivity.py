@@ -33,7 +33,8 @@ import numpy as np
 
 import generated
 
-from common import case, magnitude, desc_only, expected, invalid_case, int_range, is_float, op, rand, rng, shape_str, tensor
+from common import (case, desc_only, descriptor, expected, invalid_case, int_range, is_float, magnitude, op, rand, rng,
+                    shape_str, tensor)
 from families.activation import cast_scalar, clamp_ref, num
 from families.cast import mk as cast_mk
 from families.conv import conv2d_case, conv2d_ref, conv_t_case, conv_transpose_out_size
@@ -409,6 +410,11 @@ def gen_max_rank():
     return cases
 
 
+def _generated_input(dt, shape, g):
+    """A graph input whose data is the generated-data object g (vectors/FORMAT.md)."""
+    return {"descriptor": descriptor(dt, shape), "data": g}
+
+
 def gen_generated():
     cases = []
     for dt in ("float32", "float16", "int32", "uint32", "int64", "uint64", "int8", "uint8"):
@@ -424,7 +430,7 @@ def gen_generated():
                 g = generated.spec(seed, num(lo_v) if is_float(dt) else _json_big(lo_v),
                                    num(hi_v) if is_float(dt) else _json_big(hi_v))
                 vals = generated.generate(dt, shape, g)
-                x = {"descriptor": {"dataType": dt, "shape": list(shape)}, "data": g}
+                x = _generated_input(dt, shape, g)
                 if const:
                     x["constant"] = True
                 out = expected(dt, vals.astype(np.float64) if is_float(dt) else np.asarray(vals.tolist(), dtype=object))
@@ -448,7 +454,7 @@ def _wide_row_conv(layout):
     m = conv2d_ref(np.abs(x), np.abs(wt.astype(np.float64)), input_layout=layout)
     name = "conv2d float32 in=%s filter=1x256x3x3 %s: one output row of 64 pixels, 147456 im2col floats" % (
         shape_str(ishape), layout)
-    inputs = {"input": {"descriptor": {"dataType": "float32", "shape": list(ishape)}, "data": g},
+    inputs = {"input": _generated_input("float32", ishape, g),
               "filter": tensor("float32", wt.shape, wt, constant=True)}
     return case(name, inputs, op("conv2d", [("input", "input"), ("filter", "filter")], opts),
                 {"output": expected("float32", y)}, N=c * k * k, magnitude=magnitude(m))
@@ -459,19 +465,18 @@ def gen_blocks():
     # element-wise over one row longer than a 2^15-element chunk, both operands advancing
     # (generated data; the 40000 unrounded sums are left out of the file: "exact" is optional)
     n = 40000
+    ga, gb = generated.spec(0xB10C1000, num(-1.0), num(1.0)), generated.spec(0xB10C2000, num(-1.0), num(1.0))
+    a, b = generated.generate("float32", (n,), ga), generated.generate("float32", (n,), gb)
     for o, f in (("add", np.add), ("mul", np.multiply)):
-        ga, gb = generated.spec(0xB10C1000, num(-1.0), num(1.0)), generated.spec(0xB10C2000, num(-1.0), num(1.0))
-        a, b = generated.generate("float32", (n,), ga), generated.generate("float32", (n,), gb)
         out = expected("float32", f(a.astype(np.float64), b.astype(np.float64)))
         del out["exact"]
         cases.append(case("%s float32 [%d] and [%d] (one row longer than 2^15 elements)" % (o, n, n),
-                          {"a": {"descriptor": {"dataType": "float32", "shape": [n]}, "data": ga},
-                           "b": {"descriptor": {"dataType": "float32", "shape": [n]}, "data": gb}},
+                          {"a": _generated_input("float32", (n,), ga), "b": _generated_input("float32", (n,), gb)},
                           op(o, [("a", "a"), ("b", "b")]), {"output": out}))
     for layout in ("nchw", "nhwc"):
         cases.append(_wide_row_conv(layout))
-    # (at least as many output pixels as channels: a backend that splits by channels when
-    # pixels are few takes another path, so the in-place path is the one judged here)
+    # nhwc, with at least as many output pixels as channels (a backend that splits by
+    # channels when pixels are few takes another path): the in-place path is the one judged
     nhwc = {"inputLayout": "nhwc"}
     # a kernel wider than the input: the last taps of the window only ever see the right padding
     cases.append(conv2d_case("float32", (1, 4, 3, 2), (2, 4, 2, 4), dict(nhwc, padding=[0, 0, 0, 2]),
