@@ -47,12 +47,14 @@ typedef struct conv_state {
     size_t blk_rows;     /* conv2d, else: output rows per block */
     size_t n_blk;        /* conv2d: blocks of rows or of channels per (batch, group) */
     size_t blk_chans;    /* chan_split: output channels per block */
-    int direct;          /* conv2d row blocks, nhwc, one group, no horizontal dilation: nhwc_direct_row */
+    int implicit;        /* conv2d, one group, no horizontal dilation: over the padded input, no im2col */
+    size_t hp, wp;       /* implicit: the padded input's height and width */
     size_t n, c, h, w, o, oh, ow, kh, kw, g, cg, og;
     size_t sh, sw, dh, dw, pt, pl;
     size_t fs_o, fs_i, fs_h, fs_w; /* strides of the filter's logical o, i, h, w */
     float *wpack;
     float *cols;
+    float *padded;       /* implicit: one batch's input, nhwc, inside a zero border; [hp][wp][C] */
 } conv_state;
 
 static void conv_release(void *p)
@@ -61,6 +63,7 @@ static void conv_release(void *p)
     if (!s) return;
     free(s->wpack);
     free(s->cols);
+    free(s->padded);
     free(s);
 }
 
@@ -110,13 +113,15 @@ static void pack_filter(const conv_state *s, const float *f)
             for (size_t i = 0; i < s->cg; i++) *p++ = filter_at(s, f, o, i, 0, 0);
     } else if (!s->transpose) {
         /* panels (conv_kernel.h) per group: [G][Og / OBL_PANEL][Kg][OBL_PANEL], zero past Og;
-         * k in the im2col's order: (c, ky, kx) for nchw, (ky, kx, c) for nhwc */
+         * k in the order of A's taps: (ky, kx, c) for nhwc and the padded input, (c, ky, kx)
+         * for the nchw im2col */
         size_t kg = s->cg * kh * kw, panels = obl_tasks(s->og, OBL_PANEL);
+        int hwc = s->nhwc || s->implicit;
         for (size_t g = 0; g < s->g; g++)
             for (size_t jb = 0; jb < panels; jb++)
                 for (size_t k = 0; k < kg; k++) {
-                    size_t i = s->nhwc ? k % s->cg : k / (kh * kw);
-                    size_t y = s->nhwc ? k / (kw * s->cg) : k / kw % kh, x = s->nhwc ? k / s->cg % kw : k % kw;
+                    size_t i = hwc ? k % s->cg : k / (kh * kw);
+                    size_t y = hwc ? k / (kw * s->cg) : k / kw % kh, x = hwc ? k / s->cg % kw : k % kw;
                     for (size_t j = 0; j < OBL_PANEL; j++) {
                         size_t o = jb * OBL_PANEL + j;
                         *p++ = o < s->og ? filter_at(s, f, g * s->og + o, i, y, x) : 0.0f;
@@ -151,6 +156,13 @@ static int mul_le(size_t a, size_t b, size_t limit, size_t *out)
 #define OBL_CONV_BLOCK ((size_t)1 << 17)
 #endif
 
+/* conv2d reads the padded input in place (no im2col) only when a kernel row has this many
+ * taps (kw * C): with fewer, each of its kh products is too short for the kernel's loads and
+ * stores of C (the ResNet-50 stem, 7x7 over 3 channels: 21 taps, 2x the time of its im2col). */
+#ifndef OBL_DIRECT_MIN_TAPS
+#define OBL_DIRECT_MIN_TAPS 64
+#endif
+
 /* How a conv2d's product per (batch, group) is cut into blocks for the pool. Many pixels:
  * blocks of output rows, at least two when there are two rows, about OBL_CONV_BLOCK floats of
  * im2col each (a 56x56 3x3 layer of 64 channels: 14 blocks of 4 rows). Fewer pixels than
@@ -175,7 +187,25 @@ static void plan_blocks(conv_state *s)
     if (rows > s->oh) rows = s->oh;
     s->blk_rows = rows;
     s->n_blk = obl_tasks(s->oh, rows);
-    s->direct = s->nhwc && !s->plain_gemm && s->g == 1 && s->dw == 1;
+    s->implicit = !s->plain_gemm && s->g == 1 && s->dw == 1 && s->kw * s->c >= OBL_DIRECT_MIN_TAPS;
+}
+
+/* The padded input of the implicit path: every tap of every output pixel inside it, and the
+ * input at offset (pt, pl). False (take im2col) when it would pass `limit` floats. */
+static int padded_size(conv_state *s, size_t limit, size_t *floats)
+{
+    size_t reach_h, reach_w, tmp;
+    if (!mul_le(s->oh - 1, s->sh, limit, &reach_h) || !mul_le(s->kh - 1, s->dh, limit, &tmp) ||
+        tmp > limit - reach_h || s->pt > limit - s->h)
+        return 0;
+    reach_h += tmp + 1;
+    if (!mul_le(s->ow - 1, s->sw, limit, &reach_w) || !mul_le(s->kw - 1, s->dw, limit, &tmp) ||
+        tmp > limit - reach_w || s->pl > limit - s->w)
+        return 0;
+    reach_w += tmp + 1;
+    s->hp = reach_h > s->pt + s->h ? reach_h : s->pt + s->h;
+    s->wp = reach_w > s->pl + s->w ? reach_w : s->pl + s->w;
+    return mul_le(s->hp, s->wp, limit, &tmp) && mul_le(tmp, s->c, limit, floats);
 }
 
 static int conv_prepare_common(const obl_build *b, const wna_operation *op, void **state, wna_error *err,
@@ -232,7 +262,7 @@ static int conv_prepare_common(const obl_build *b, const wna_operation *op, void
     /* every GEMM dimension must fit BLAS's int (convTranspose2d's sgemm, and the same limits
      * for conv2d); the scratch must stay below 2^31 floats */
     const size_t lim = (size_t)INT_MAX;
-    size_t taps, kg, cols = 0, tmp;
+    size_t taps, kg, cols = 0, padded = 0, tmp;
     int ok = mul_le(s->kh, s->kw, lim, &taps) && mul_le(taps, s->cg, lim, &kg) && mul_le(taps, s->og, lim, &tmp) &&
              mul_le(s->oh, s->ow, lim, &tmp) && mul_le(s->n * s->h, s->w, lim, &tmp);
     if (ok && !s->depthwise && !s->plain_gemm)
@@ -245,9 +275,12 @@ static int conv_prepare_common(const obl_build *b, const wna_operation *op, void
         return obl_fail(err, WNA_NOT_SUPPORTED_ERROR, "sizes beyond what one GEMM call can take");
     }
     if (!transpose && !s->depthwise) plan_blocks(s);
+    if (s->implicit && !padded_size(s, lim, &padded)) s->implicit = 0;
+    if (s->implicit) cols = 0;
     s->wpack = malloc(wcount * sizeof *s->wpack);
     s->cols = cols ? malloc(cols * sizeof *s->cols) : NULL;
-    if (!s->wpack || (cols && !s->cols)) {
+    s->padded = padded ? calloc(padded, sizeof *s->padded) : NULL; /* the border stays zero */
+    if (!s->wpack || (cols && !s->cols) || (padded && !s->padded)) {
         conv_release(s);
         return obl_fail(err, WNA_OPERATION_ERROR, "out of memory");
     }
@@ -426,7 +459,7 @@ static void gemm_block(const conv_job *job, size_t p0, size_t pixels, size_t c0,
     const conv_state *s = job->s;
     size_t plane = s->oh * s->ow, kg = s->cg * s->kh * s->kw, a_row;
     if (!s->nhwc && s->plain_gemm) {
-        obl_gemm_panels(c1 - c0, 0, pixels, kg, s->wpack + (job->g * s->og + c0) * kg, kg, 1,
+        obl_gemm_panels(c1 - c0, 0, pixels, kg, s->wpack + (job->g * s->og + c0) * kg, kg, SIZE_MAX, 0, 1,
                         job->in + (job->n * s->c + job->g * s->cg) * plane + p0, plane, OBL_PANEL, plane - p0,
                         job->out + (job->n * s->o + job->g * s->og + c0) * plane + p0, plane, 1, job->accumulate);
         return;
@@ -435,41 +468,45 @@ static void gemm_block(const conv_job *job, size_t p0, size_t pixels, size_t c0,
     const float *panels = s->wpack + job->g * obl_tasks(s->og, OBL_PANEL) * OBL_PANEL * kg;
     float *c = s->nhwc ? job->out + (job->n * plane + p0) * s->o + job->g * s->og
                        : job->out + (job->n * s->o + job->g * s->og) * plane + p0;
-    obl_gemm_panels(pixels, c0, c1, kg, a, a_row, 1, panels, OBL_PANEL, kg * OBL_PANEL, panel_cols(s), c,
+    obl_gemm_panels(pixels, c0, c1, kg, a, a_row, SIZE_MAX, 0, 1, panels, OBL_PANEL, kg * OBL_PANEL, panel_cols(s), c,
                     s->nhwc ? s->o : 1,
                     s->nhwc ? 1 : plane, job->accumulate);
 }
 
-/* nhwc with one group and no horizontal dilation (s->direct), output row oy: the pixels whose
- * window lies inside the input read it in place, one product per kernel row ky: for those
- * pixels A[pixel][k] = in[iy + ky*dh][ix0 + pixel*sw][...] over k in [0, kw*C), a run of kw*C
- * contiguous floats per pixel, a pixel stride of sw*C (the "implicit GEMM"; the kernel rows
- * add in the order one call over Kg would). The border pixels, and rows whose window crosses
- * the top or bottom, go through im2col. */
-static void nhwc_direct_row(const conv_job *job, size_t oy)
+/* Implicit path, input row y of batch n into the padded copy, at (pt + y, pl): a row copy
+ * (nhwc) or a transposition (nchw, one channel's row at a time). */
+static void pad_row_task(void *ctx, size_t y)
 {
+    const conv_job *job = ctx;
     const conv_state *s = job->s;
-    size_t krow = s->kw * s->c, kg = s->kh * krow, row0 = oy * s->ow, lo, hi, lo2, hi2;
-    long iy0 = (long)(oy * s->sh) - (long)s->pt;
-    valid_range(s->ow, s->sw, -(long)s->pl, s->w, &lo, &hi);                      /* first tap inside */
-    valid_range(s->ow, s->sw, (long)(s->kw - 1) - (long)s->pl, s->w, &lo2, &hi2); /* last tap inside */
-    lo = lo > lo2 ? lo : lo2;
-    hi = hi < hi2 ? hi : hi2;
-    if (iy0 < 0 || iy0 + (long)((s->kh - 1) * s->dh) >= (long)s->h || lo >= hi) {
-        im2col_nhwc_pixels(job, oy, 0, s->ow);
-        gemm_block(job, row0, s->ow, 0, s->og);
+    size_t c = s->c, w = s->w;
+    float *dst = s->padded + ((s->pt + y) * s->wp + s->pl) * c;
+    if (s->nhwc) {
+        memcpy(dst, job->in + (job->n * s->h + y) * w * c, w * c * sizeof *dst);
         return;
     }
-    im2col_nhwc_pixels(job, oy, 0, lo);
-    im2col_nhwc_pixels(job, oy, hi, s->ow);
-    if (lo > 0) gemm_block(job, row0, lo, 0, s->og);
-    if (hi < s->ow) gemm_block(job, row0 + hi, s->ow - hi, 0, s->og);
-    float *c = job->out + (job->n * s->oh * s->ow + row0 + lo) * s->o;
+    const float *src = job->in + job->n * c * s->h * w + y * w;
+    for (size_t ch = 0; ch < c; ch++, src += s->h * w)
+        for (size_t x = 0; x < w; x++) dst[x * c + ch] = src[x];
+}
+
+/* Implicit path: out[pixels of output rows [y0, y0 + rows), channels [c0, c1)] as kh products,
+ * one per kernel row ky, with A read in place from the padded input: the taps (kx, c) of
+ * kernel row ky for pixel (oy, ox) are kw*C contiguous floats at padded[oy*sh + ky*dh][ox*sw],
+ * so A's rows step by sw*C within an output row and by sh*wp*C from one output row to the
+ * next ("implicit GEMM"). The products continue the running sums (accumulate), so each element
+ * adds its taps in the order (ky, kx, c) that one product over all Kg would. */
+static void implicit_block(const conv_job *job, size_t y0, size_t rows, size_t c0, size_t c1)
+{
+    const conv_state *s = job->s;
+    size_t c = s->c, krow = s->kw * c, kg = s->kh * krow, plane = s->oh * s->ow;
+    float *out = s->nhwc ? job->out + (job->n * plane + y0 * s->ow) * s->o
+                         : job->out + job->n * s->o * plane + y0 * s->ow;
     for (size_t ky = 0; ky < s->kh; ky++) {
-        size_t iy = (size_t)iy0 + ky * s->dh;
-        const float *a = job->in + ((job->n * s->h + iy) * s->w + lo * s->sw - s->pl) * s->c;
-        obl_gemm_panels(hi - lo, 0, s->og, krow, a, s->sw * s->c, 1, s->wpack + ky * krow * OBL_PANEL, OBL_PANEL,
-                        kg * OBL_PANEL, panel_cols(s), c, s->o, 1, job->accumulate || ky > 0);
+        const float *a = s->padded + (y0 * s->sh + ky * s->dh) * s->wp * c;
+        obl_gemm_panels(rows * s->ow, c0, c1, krow, a, s->sw * c, s->ow, s->sh * s->wp * c, 1,
+                        s->wpack + ky * krow * OBL_PANEL, OBL_PANEL, kg * OBL_PANEL, panel_cols(s), out,
+                        s->nhwc ? s->o : 1, s->nhwc ? 1 : plane, job->accumulate || ky > 0);
     }
 }
 
@@ -479,8 +516,8 @@ static void conv_rows_task(void *ctx, size_t b)
     const conv_job *job = ctx;
     const conv_state *s = job->s;
     size_t y0 = b * s->blk_rows, y1 = y0 + s->blk_rows < s->oh ? y0 + s->blk_rows : s->oh;
-    if (s->direct) {
-        for (size_t y = y0; y < y1; y++) nhwc_direct_row(job, y);
+    if (s->implicit) {
+        implicit_block(job, y0, y1 - y0, 0, s->og);
         return;
     }
     if (!s->plain_gemm)
@@ -494,7 +531,8 @@ static void conv_channels_task(void *ctx, size_t b)
     const conv_job *job = ctx;
     const conv_state *s = job->s;
     size_t c0 = b * s->blk_chans, c1 = c0 + s->blk_chans < s->og ? c0 + s->blk_chans : s->og;
-    gemm_block(job, 0, s->oh * s->ow, c0, c1);
+    if (s->implicit) implicit_block(job, 0, s->oh, c0, c1);
+    else gemm_block(job, 0, s->oh * s->ow, c0, c1);
 }
 
 /* conv2d through conv_kernel.c, per batch and group: the blocks of plan_blocks() on the pool. */
@@ -504,11 +542,12 @@ static void conv2d_gemm(const conv_state *s, const float *in, float *out, int ac
     for (size_t n = 0; n < s->n; n++)
         for (size_t g = 0; g < s->g; g++) {
             conv_job job = {s, in, out, n, g, accumulate};
+            if (s->implicit) obl_parallel_for(s->h, s->h * s->w * s->c, pad_row_task, &job);
             if (!s->chan_split) {
                 obl_parallel_for(s->n_blk, work, conv_rows_task, &job);
                 continue;
             }
-            if (!s->plain_gemm)
+            if (!s->plain_gemm && !s->implicit)
                 obl_parallel_for(s->oh, plane * kg, s->nhwc ? im2col_nhwc_task : im2col_nchw_t_task, &job);
             obl_parallel_for(s->n_blk, work, conv_channels_task, &job);
         }

@@ -24,15 +24,18 @@
  * has up to 6 rows (r) of up to 4 vectors (v); the branches on MRn and NVn are constants. */
 #define OBL_ROWS(X, N) X(0, N) X(1, N) X(2, N) X(3, N) X(4, N) X(5, N)
 #define OBL_DECL(r, N) V t##r##0 = zero, t##r##1 = zero, t##r##2 = zero, t##r##3 = zero; \
-    const float *a##r = a + (i0 + ((r) < rows ? (size_t)(r) : rows - 1)) * a_row;
+    const float *a##r = a_rows[i0 + ((r) < rows ? (size_t)(r) : rows - 1)];
 #define OBL_LOAD_C(r, N)                                                                   \
     if ((r) < MRn && accumulate && (r) < rows) {                                           \
-        const float *cr = c + (i0 + (r)) * c_row + j0 * c_col;                             \
-        for (size_t j = 0; j < width; j++) buf[j] = cr[j * c_col];                         \
-        t##r##0 = N##_load(buf);                                                           \
-        if (NVn > 1) t##r##1 = N##_load(buf + VLn);                                        \
-        if (NVn > 2) t##r##2 = N##_load(buf + 2 * VLn);                                    \
-        if (NVn > 3) t##r##3 = N##_load(buf + 3 * VLn);                                    \
+        const float *cr = c + (i0 + (r)) * c_row + j0 * c_col, *src = cr;                  \
+        if (!whole_c) {                                                                    \
+            for (size_t j = 0; j < width; j++) buf[j] = cr[j * c_col];                     \
+            src = buf;                                                                     \
+        }                                                                                  \
+        t##r##0 = N##_load(src);                                                           \
+        if (NVn > 1) t##r##1 = N##_load(src + VLn);                                        \
+        if (NVn > 2) t##r##2 = N##_load(src + 2 * VLn);                                    \
+        if (NVn > 3) t##r##3 = N##_load(src + 3 * VLn);                                    \
     }
 #define OBL_FMA(r, N)                                                                      \
     if ((r) < MRn) {                                                                       \
@@ -44,13 +47,13 @@
     }
 #define OBL_STORE_C(r, N)                                                                  \
     if ((r) < MRn && (r) < rows) {                                                         \
-        float *cr = c + (i0 + (r)) * c_row + j0 * c_col;                                   \
-        N##_store(buf, t##r##0);                                                           \
-        if (NVn > 1) N##_store(buf + VLn, t##r##1);                                        \
-        if (NVn > 2) N##_store(buf + 2 * VLn, t##r##2);                                    \
-        if (NVn > 3) N##_store(buf + 3 * VLn, t##r##3);                                    \
-        if (c_col == 1) memcpy(cr, buf, width * sizeof *buf);                              \
-        else for (size_t j = 0; j < width; j++) cr[j * c_col] = buf[j];                    \
+        float *cr = c + (i0 + (r)) * c_row + j0 * c_col, *dst = whole_c ? cr : buf;        \
+        N##_store(dst, t##r##0);                                                           \
+        if (NVn > 1) N##_store(dst + VLn, t##r##1);                                        \
+        if (NVn > 2) N##_store(dst + 2 * VLn, t##r##2);                                    \
+        if (NVn > 3) N##_store(dst + 3 * VLn, t##r##3);                                    \
+        if (!whole_c)                                                                      \
+            for (size_t j = 0; j < width; j++) cr[j * c_col] = buf[j];                     \
     }
 /* B's NV vectors at row k: from pk, or (right edge) from a zero-padded copy of width columns */
 #define OBL_LOAD_B(N, pk)                                                                  \
@@ -64,7 +67,7 @@
     typedef float NAME##_vec __attribute__((vector_size((VL) * sizeof(float)), aligned(sizeof(float)), may_alias)); \
     ATTR static inline NAME##_vec NAME##_load(const float *p) { return *(const NAME##_vec *)p; }                   \
     ATTR static inline void NAME##_store(float *p, NAME##_vec v) { *(NAME##_vec *)p = v; }                         \
-    ATTR static void NAME(size_t m, size_t j_begin, size_t j_end, size_t k_count, const float *a, size_t a_row,     \
+    ATTR static void NAME(size_t m, size_t j_begin, size_t j_end, size_t k_count, const float *const *a_rows,      \
                           size_t a_k, const float *b, size_t b_k, size_t b_block, size_t b_cols, float *c,          \
                           size_t c_row, size_t c_col, int accumulate)                                               \
     {                                                                                                               \
@@ -79,6 +82,7 @@
             if (width > j_end - j0) width = j_end - j0;                                                             \
             const float *pj = b + (j0 / OBL_PANEL) * b_block + j0 % OBL_PANEL;                                    \
             int whole_b = j0 + (VL) * (NV) <= b_cols && j0 % OBL_PANEL + (VL) * (NV) <= OBL_PANEL;                  \
+            int whole_c = c_col == 1 && width == (VL) * (NV); /* C's tile rows are whole vectors in place */       \
             for (size_t i0 = 0; i0 < m; i0 += (MR)) {                                                               \
                 size_t rows = m - i0 < (MR) ? m - i0 : (MR); /* rows past m reuse the last row's A */               \
                 OBL_ROWS(OBL_DECL, NAME)                                                                            \
@@ -110,7 +114,7 @@ TILE_KERNEL(tile_avx2, ISA("avx2,fma"), 8, 2, 6)
 #endif
 TILE_KERNEL(tile_generic, , 4, 2, 6)
 
-typedef void tile_fn(size_t, size_t, size_t, size_t, const float *, size_t, size_t, const float *, size_t, size_t,
+typedef void tile_fn(size_t, size_t, size_t, size_t, const float *const *, size_t, const float *, size_t, size_t,
                      size_t, float *, size_t, size_t, int);
 
 static tile_fn *pick_tile(void)
@@ -130,17 +134,22 @@ static tile_fn *pick_tile(void)
 enum { KC = 512, MC = 144 };
 
 void obl_gemm_panels(size_t m, size_t j_begin, size_t j_end, size_t k_count, const float *a, size_t a_row,
-                     size_t a_k, const float *b, size_t b_k, size_t b_block, size_t b_cols, float *c, size_t c_row,
-                     size_t c_col, int accumulate)
+                     size_t a_wrap, size_t a_outer, size_t a_k, const float *b, size_t b_k, size_t b_block,
+                     size_t b_cols, float *c, size_t c_row, size_t c_col, int accumulate)
 {
     tile_fn *tile = pick_tile();
+    const float *rows[MC];
     size_t k0 = 0;
     do { /* at least once: k_count == 0 without accumulate still writes C = 0 */
         size_t kc = k_count - k0 < KC ? k_count - k0 : KC;
         for (size_t i0 = 0; i0 < m; i0 += MC) {
-            size_t mc = m - i0 < MC ? m - i0 : MC;
-            tile(mc, j_begin, j_end, kc, a + i0 * a_row + k0 * a_k, a_row, a_k, b + k0 * b_k, b_k, b_block, b_cols,
-                 c + i0 * c_row, c_row, c_col, accumulate || k0 > 0);
+            size_t mc = m - i0 < MC ? m - i0 : MC, q = i0 / a_wrap, rem = i0 % a_wrap;
+            for (size_t i = 0; i < mc; i++) { /* row i0 + i of A: (q, rem) = its (i0 + i) / a_wrap, % a_wrap */
+                rows[i] = a + q * a_outer + rem * a_row + k0 * a_k;
+                if (++rem == a_wrap) rem = 0, q++;
+            }
+            tile(mc, j_begin, j_end, kc, rows, a_k, b + k0 * b_k, b_k, b_block, b_cols, c + i0 * c_row, c_row, c_col,
+                 accumulate || k0 > 0);
         }
         k0 += kc;
     } while (k0 < k_count);
