@@ -493,6 +493,19 @@ def gen_blocks():
         cases.append(conv2d_case("float32", (1, 4, 10, 12), (o, 4, 3, 3), dict(nhwc), tag=" (%d output channels)" % o))
     cases.append(conv2d_case("float32", (1, 4, 8, 10), (80, 4, 3, 3), dict(nhwc, padding=[1, 1, 1, 1]), bias=True,
                              tag=" (80 output channels)"))
+    # kernel rows of 24 taps (3 x 8 channels): a backend may read a zero-padded copy of the input
+    # in place ("implicit GEMM") instead of an im2col; the padding's four sides, strides whose
+    # output leaves the last input row or column unread, two batches through one padded copy,
+    # and fewer pixels than channels (a split by channels), in both layouts
+    for layout in ("nchw", "nhwc"):
+        lo = {"inputLayout": layout} if layout == "nhwc" else {}
+        tag = " (padded input read in place)"
+        cases.append(conv2d_case("float32", (2, 8, 7, 8), (5, 8, 3, 3), dict(lo, padding=[1, 2, 0, 3], strides=[2, 1]),
+                                 bias=True, tag=tag))
+        cases.append(conv2d_case("float32", (1, 8, 9, 8), (6, 8, 3, 3), dict(lo, strides=[2, 2], dilations=[2, 1],
+                                                                            padding=[2, 0, 1, 1]), tag=tag))
+        cases.append(conv2d_case("float32", (1, 8, 3, 3), (70, 8, 3, 3), dict(lo, padding=[1, 1, 1, 1]), bias=True,
+                                 tag=" (fewer pixels than channels, padded input read in place)"))
     return cases
 
 
