@@ -161,7 +161,7 @@ static int mul_le(size_t a, size_t b, size_t limit, size_t *out)
 /* conv2d reads the padded input in place (no im2col) only when a kernel row has this many
  * taps (kw * C): each of the kh products loads and stores its C tiles, which short products
  * do not repay. The ResNet-50 stem (7x7 over 3 channels, 21 taps) is faster this way: nhwc
- * 1.7 ms against 2.1 ms through im2col (2 threads, AVX2); 3x3 over 3 channels (9) is not. */
+ * 1.7 ms against 2.1 ms through im2col (2 threads, AVX2); fewer taps were not measured. */
 #ifndef OBL_DIRECT_MIN_TAPS
 #define OBL_DIRECT_MIN_TAPS 16
 #endif
