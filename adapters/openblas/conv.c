@@ -175,6 +175,7 @@ static int mul_le(size_t a, size_t b, size_t limit, size_t *out)
 static void plan_blocks(conv_state *s)
 {
     size_t plane = s->oh * s->ow, kg = s->cg * s->kh * s->kw, tmp;
+    s->implicit = !s->plain_gemm && s->g == 1 && s->dw == 1 && s->kw * s->c >= OBL_DIRECT_MIN_TAPS;
     s->chan_split = plane < s->og && mul_le(plane, s->og, (size_t)INT_MAX, &tmp);
     if (s->chan_split) {
         size_t want = s->og / 128 > 2 ? s->og / 128 : 2;
@@ -190,7 +191,6 @@ static void plan_blocks(conv_state *s)
     if (rows > s->oh) rows = s->oh;
     s->blk_rows = rows;
     s->n_blk = obl_tasks(s->oh, rows);
-    s->implicit = !s->plain_gemm && s->g == 1 && s->dw == 1 && s->kw * s->c >= OBL_DIRECT_MIN_TAPS;
 }
 
 /* The padded input of the implicit path: every tap of every output pixel inside it, and the
