@@ -1,6 +1,9 @@
 /* conv2d and convTranspose2d, both input layouts, every filter layout and groups:
- *   conv2d: im2col + the adapter's own register-tiled GEMM (conv_kernel.c) on the filter packed
- *           into panels; 1x1 stride-1 unpadded conv2d reads the input in place (no im2col);
+ *   conv2d: the adapter's own register-tiled GEMM (conv_kernel.c) on the filter packed into
+ *           panels, its A operand read in place from a zero-padded nhwc copy of the input (one
+ *           group, no horizontal dilation, kernel rows of >= OBL_DIRECT_MIN_TAPS taps; the
+ *           "implicit" path), else from an im2col; 1x1 stride-1 unpadded conv2d reads the
+ *           input itself in place;
  *   depthwise conv2d (one input channel per group): direct loops;
  *   convTranspose2d: sgemm (OpenBLAS) then col2im.
  *
@@ -10,9 +13,10 @@
  * outputPadding and rounding need no code here: taps landing outside the output are dropped.
  *
  * conv2d per batch n and group g (Kg = Cg*kh*kw): out[pixels, Og] = cols[pixels, Kg] x
- * W[Kg, Og] in both layouts (the im2col writes one row of Kg taps per output pixel; nchw
- * output is the same product stored with a channel's pixels contiguous; nchw 1x1 computes
- * out[Og, pixels] = W[Og, Cg] x in[Cg, pixels] instead), cut into blocks of output rows, or
+ * W[Kg, Og] in both layouts (the im2col writes one row of Kg taps per output pixel, the
+ * implicit path reads them as kh runs of kw*C; nchw output is the same product stored with a
+ * channel's pixels contiguous, or on the implicit path stored pixel-major and transposed;
+ * nchw 1x1 computes out[Og, pixels] = W[Og, Cg] x in[Cg, pixels] instead), cut into blocks of output rows, or
  * with fewer pixels than output channels into blocks of channels (plan_blocks); each block is
  * computed by one thread.
  * convTranspose2d per batch n and group g:
