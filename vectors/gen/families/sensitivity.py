@@ -506,6 +506,18 @@ def gen_blocks():
                                                                             padding=[2, 0, 1, 1]), tag=tag))
         cases.append(conv2d_case("float32", (1, 8, 3, 3), (70, 8, 3, 3), dict(lo, padding=[1, 1, 1, 1]), bias=True,
                                  tag=" (fewer pixels than channels, padded input read in place)"))
+        # strides that leave the last input row and column unread (a buffer sized from the
+        # windows' reach alone would be too small for the input)
+        cases.append(conv2d_case("float32", (1, 8, 8, 8), (4, 8, 3, 3), dict(lo, strides=[2, 2]),
+                                 tag=" (last input row and column unread, padded input read in place)"))
+        # 1x1 stride-1 convolutions read the input itself: batch and group offsets
+        cases.append(conv2d_case("float32", (2, 4, 3, 3), (6, 2, 1, 1), dict(lo, groups=2),
+                                 tag=" (1x1 read in place: two batches, two groups)"))
+        # depthwise, a kernel wider than the input under a horizontal stride: the last taps lie
+        # past the right edge for every output column (a bound computed by truncating division)
+        cases.append(conv2d_case("float32", (1, 3, 3, 2), (3, 1, 2, 4), dict(lo, groups=3, strides=[1, 2],
+                                                                            padding=[0, 0, 0, 3]),
+                                 tag=" (depthwise, taps past the right edge under a stride)"))
     return cases
 
 
