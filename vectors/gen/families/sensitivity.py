@@ -40,7 +40,10 @@ from families.cast import mk as cast_mk
 from families.conv import conv2d_case, conv2d_ref, conv_t_case, conv_transpose_out_size
 from families.normalization import _conditioned, _eps, layernorm_ref
 from families.pad import pad_ref
+from families.matmul import gemm_case
 from families.pooling import _case as pool_case
+from families.reduction import reduce_ref
+from families.softmax import _case as softmax_case
 
 FAMILY = "sensitivity"
 
@@ -518,6 +521,24 @@ def gen_blocks():
         cases.append(conv2d_case("float32", (1, 3, 3, 2), (3, 1, 2, 4), dict(lo, groups=3, strides=[1, 2],
                                                                             padding=[0, 0, 0, 3]),
                                  tag=" (depthwise, taps past the right edge under a stride)"))
+    # a sum down the rows of 700 columns (more than one 256-column band; 140000 elements, so
+    # a backend may split the columns over threads): the last band is narrower (generated data)
+    shape = (200, 700)
+    g = generated.spec(0xB10C3000, num(-1.0), num(1.0))
+    x = generated.generate("float32", shape, g).astype(np.float64)
+    cases.append(case("reduceSum float32 [200,700] axes=[0] (columns in bands, the last one narrower)",
+                      {"input": _generated_input("float32", shape, g)},
+                      op("reduceSum", [("input", "input")], {"axes": [0]}),
+                      {"output": expected("float32", reduce_ref("reduceSum", x, [0]))}, N=shape[0],
+                      magnitude=magnitude(reduce_ref("reduceSum", np.abs(x), [0]))))
+    # softmax down an axis with inner elements, where only the last row holds the maximum and
+    # the inputs span more than exp's double range: the maximum subtracted must be the whole axis's
+    x = np.array([[-1000.0, -900.0, -1000.0, 0.0], [0.0, -1000.0, 0.5, -1000.0], [1000.0, 800.0, 1.0, -2.0]])
+    cases.append(softmax_case("softmax float32 3x4 axis=0 (the maximum in the last row, a range past 1400)",
+                              "float32", x, 0))
+    # gemm with alpha 0 and c: the product vanishes (a BLAS given alpha 0 skips it; the result is
+    # beta * c)
+    cases.append(gemm_case("float32", 3, 4, 5, alpha=0.0, beta=0.5, c_shape="MxN", tag=" (alpha 0: only beta * c)"))
     return cases
 
 
