@@ -24,7 +24,13 @@ values come from the same spec-literal NumPy math as the op families.
                more than 2^15 elements in both operands, a conv2d output row whose im2col holds
                more than 2^17 floats, more output channels than one 64-wide register panel;
                and the edge windows a blocked path treats apart: a kernel wider than the input
-               (some taps only ever see padding), dilated rows crossing the bottom padding
+               (some taps only ever see padding), dilated rows crossing the bottom padding;
+               kernel rows long enough to be read in place from a padded copy of the input
+               (padding on all four sides, strides leaving input rows unread, two batches,
+               fewer pixels than channels), 1x1 convs read in place with batches and groups,
+               depthwise taps past the right edge under a stride; a reduction down more
+               columns than one band, softmax whose maximum is only in the last row of an axis
+               with inner elements (inputs past exp's double range), gemm with alpha 0 and c
   fills        inputs and constants given as one value that fills the shape (vectors/FORMAT.md),
                for every data type and element size, with a value whose every byte is non-zero
                and an odd element count: a fill that stops short, skips or drops a byte shows
