@@ -519,6 +519,10 @@ def gen_blocks():
         # windows' reach alone would be too small for the input)
         cases.append(conv2d_case("float32", (1, 8, 8, 8), (4, 8, 3, 3), dict(lo, strides=[2, 2]),
                                  tag=" (last input row and column unread, padded input read in place)"))
+        # top padding taller than the input under a stride: the windows never reach the input
+        # (the copy must still hold it below the padding)
+        cases.append(conv2d_case("float32", (1, 8, 2, 5), (4, 8, 1, 3), dict(lo, strides=[4, 1], padding=[5, 0, 1, 1]),
+                                 bias=True, tag=" (padding taller than the input, its rows never read)"))
         # 1x1 stride-1 convolutions read the input itself: batch and group offsets
         cases.append(conv2d_case("float32", (2, 4, 3, 3), (6, 2, 1, 1), dict(lo, groups=2),
                                  tag=" (1x1 read in place: two batches, two groups)"))
