@@ -59,7 +59,7 @@ typedef struct conv_state {
     float *wpack;
     float *cols;
     float *padded;       /* implicit: one batch's input, nhwc, inside a zero border; [hp][wp][C] */
-    float *pixel_major;  /* implicit with nchw: one batch's output as [OH*OW][O], transposed at the end */
+    float *pixel_major;  /* implicit with nchw: one batch's running sums as [OH*OW][O] */
 } conv_state;
 
 static void conv_release(void *p)
@@ -477,18 +477,19 @@ static void gemm_block(const conv_job *job, size_t p0, size_t pixels, size_t c0,
     const conv_state *s = job->s;
     size_t plane = s->oh * s->ow, kg = s->cg * s->kh * s->kw, a_row;
     if (!s->nhwc && s->plain_gemm) {
-        obl_gemm_panels(c1 - c0, 0, pixels, kg, s->wpack + (job->g * s->og + c0) * kg, kg, SIZE_MAX, 0, 1,
-                        job->in + (job->n * s->c + job->g * s->cg) * plane + p0, plane, OBL_PANEL, plane - p0,
-                        job->out + (job->n * s->o + job->g * s->og + c0) * plane + p0, plane, 1, job->accumulate);
+        obl_a_operand a = {s->wpack + (job->g * s->og + c0) * kg, kg, SIZE_MAX, 0, 1, SIZE_MAX, 0};
+        obl_c_operand c = {job->out + (job->n * s->o + job->g * s->og + c0) * plane + p0, plane, 1, NULL, 0};
+        obl_gemm_panels(c1 - c0, 0, pixels, kg, &a, job->in + (job->n * s->c + job->g * s->cg) * plane + p0, plane,
+                        OBL_PANEL, plane - p0, &c, job->accumulate);
         return;
     }
-    const float *a = a_operand(job, p0, &a_row);
+    const float *a_base = a_operand(job, p0, &a_row);
+    obl_a_operand a = {a_base, a_row, SIZE_MAX, 0, 1, SIZE_MAX, 0};
     const float *panels = s->wpack + job->g * obl_tasks(s->og, OBL_PANEL) * OBL_PANEL * kg;
-    float *c = s->nhwc ? job->out + (job->n * plane + p0) * s->o + job->g * s->og
-                       : job->out + (job->n * s->o + job->g * s->og) * plane + p0;
-    obl_gemm_panels(pixels, c0, c1, kg, a, a_row, SIZE_MAX, 0, 1, panels, OBL_PANEL, kg * OBL_PANEL, panel_cols(s), c,
-                    s->nhwc ? s->o : 1,
-                    s->nhwc ? 1 : plane, job->accumulate);
+    obl_c_operand c = {s->nhwc ? job->out + (job->n * plane + p0) * s->o + job->g * s->og
+                               : job->out + (job->n * s->o + job->g * s->og) * plane + p0,
+                       s->nhwc ? s->o : 1, s->nhwc ? 1 : plane, NULL, 0};
+    obl_gemm_panels(pixels, c0, c1, kg, &a, panels, OBL_PANEL, kg * OBL_PANEL, panel_cols(s), &c, job->accumulate);
 }
 
 /* Implicit path, input row y of batch n into the padded copy, at (pt + y, pl): a row copy
@@ -508,40 +509,25 @@ static void pad_row_task(void *ctx, size_t y)
         for (size_t x = 0; x < w; x++) dst[x * c + ch] = src[x];
 }
 
-/* Implicit path: out[pixels of output rows [y0, y0 + rows), channels [c0, c1)] as kh products,
- * one per kernel row ky, with A read in place from the padded input: the taps (kx, c) of
- * kernel row ky for pixel (oy, ox) are kw*C contiguous floats at padded[oy*sh + ky*dh][ox*sw],
- * so A's rows step by sw*C within an output row and by sh*wp*C from one output row to the
- * next ("implicit GEMM"). The products continue the running sums (accumulate), so each element
- * adds its taps in the order (ky, kx, c) that one product over all Kg would. */
+/* Implicit path: out[pixels of output rows [y0, y0 + rows), channels [c0, c1)] as one product
+ * with A read in place from the padded input: the taps (kx, c) of kernel row ky for pixel
+ * (oy, ox) are kw*C contiguous floats at padded[oy*sh + ky*dh][ox*sw], so A's rows step by
+ * sw*C within an output row and by sh*wp*C from one output row to the next, and its taps come
+ * in kh segments of kw*C, dh*wp*C apart ("implicit GEMM"). Each element adds its taps in the
+ * order (ky, kx, c). nchw: the kernel stores the result channel-strided, and keeps the running
+ * sums between its blocks of k in the pixel-major scratch (whole vectors, not element by
+ * element); the first block starts from the bias init_output wrote. */
 static void implicit_block(const conv_job *job, size_t y0, size_t rows, size_t c0, size_t c1)
 {
     const conv_state *s = job->s;
     size_t c = s->c, krow = s->kw * c, kg = s->kh * krow, plane = s->oh * s->ow, p0 = y0 * s->ow;
-    size_t pixels = rows * s->ow;
-    /* nchw: the products go to the pixel-major scratch (C stored by rows of channels: a
-     * channel-strided C would make each of the kh products load and store it element by
-     * element), starting from the bias when there is one, then are transposed into out */
-    float *dst = s->nhwc ? job->out + (job->n * plane + p0) * s->o : s->pixel_major + p0 * s->o;
-    const float *bias_nchw = job->out + job->n * s->o * plane + p0; /* the bias init_output wrote */
-    /* both copies go 8 channels at a time (8 x 8 tiles for the result), so that few lines of
-     * the nchw planes are live at once: plane strides often map them to few L1 sets */
-    if (!s->nhwc && job->accumulate)
-        for (size_t o0 = c0; o0 < c1; o0 += 8)
-            for (size_t p = 0; p < pixels; p++)
-                for (size_t o = o0; o < c1 && o < o0 + 8; o++) dst[p * s->o + o] = bias_nchw[o * plane + p];
-    for (size_t ky = 0; ky < s->kh; ky++) {
-        const float *a = s->padded + (y0 * s->sh + ky * s->dh) * s->wp * c;
-        obl_gemm_panels(pixels, c0, c1, krow, a, s->sw * c, s->ow, s->sh * s->wp * c, 1,
-                        s->wpack + ky * krow * OBL_PANEL, OBL_PANEL, kg * OBL_PANEL, panel_cols(s), dst, s->o, 1,
-                        job->accumulate || ky > 0);
-    }
-    if (s->nhwc) return;
-    float *out = job->out + job->n * s->o * plane + p0;
-    for (size_t o0 = c0; o0 < c1; o0 += 8) /* 8 x 8 tiles: 8 lines written, 8 read */
-        for (size_t q0 = 0; q0 < pixels; q0 += 8)
-            for (size_t o = o0; o < c1 && o < o0 + 8; o++)
-                for (size_t p = q0; p < pixels && p < q0 + 8; p++) out[o * plane + p] = dst[p * s->o + o];
+    obl_a_operand a = {s->padded + y0 * s->sh * s->wp * c, s->sw * c, s->ow, s->sh * s->wp * c,
+                       1, krow, s->dh * s->wp * c};
+    obl_c_operand out = {job->out + (job->n * plane + p0) * s->o, s->o, 1, NULL, 0};
+    if (!s->nhwc)
+        out = (obl_c_operand){job->out + job->n * s->o * plane + p0, 1, plane, s->pixel_major + p0 * s->o, s->o};
+    obl_gemm_panels(rows * s->ow, c0, c1, kg, &a, s->wpack, OBL_PANEL, kg * OBL_PANEL, panel_cols(s), &out,
+                    job->accumulate);
 }
 
 /* Row block b: output rows [y0, y1), their im2col, then their product, on one thread. */

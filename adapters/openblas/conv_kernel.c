@@ -26,10 +26,10 @@
 #define OBL_DECL(r, N) V t##r##0 = zero, t##r##1 = zero, t##r##2 = zero, t##r##3 = zero; \
     const float *a##r = a_rows[i0 + ((r) < rows ? (size_t)(r) : rows - 1)];
 #define OBL_LOAD_C(r, N)                                                                   \
-    if ((r) < MRn && accumulate && (r) < rows) {                                           \
-        const float *cr = c + (i0 + (r)) * c_row + j0 * c_col, *src = cr;                  \
-        if (!whole_c) {                                                                    \
-            for (size_t j = 0; j < width; j++) buf[j] = cr[j * c_col];                     \
+    if ((r) < MRn && ld.p && (r) < rows) {                                                 \
+        const float *cr = ld.p + (i0 + (r)) * ld.row + j0 * ld.col, *src = cr;             \
+        if (!whole_ld) {                                                                   \
+            for (size_t j = 0; j < width; j++) buf[j] = cr[j * ld.col];                    \
             src = buf;                                                                     \
         }                                                                                  \
         t##r##0 = N##_load(src);                                                           \
@@ -39,21 +39,23 @@
     }
 #define OBL_FMA(r, N)                                                                      \
     if ((r) < MRn) {                                                                       \
-        float x = a##r[k * a_k];                                                           \
+        float x = a##r[k * a_k]; /* k: the tap within the current segment's chunk */        \
         t##r##0 += x * b0;                                                                 \
         if (NVn > 1) t##r##1 += x * b1;                                                    \
         if (NVn > 2) t##r##2 += x * b2;                                                    \
         if (NVn > 3) t##r##3 += x * b3;                                                    \
     }
+/* A's row pointers from a segment's chunk to the start of the next segment */
+#define OBL_NEXT_SEG(r, N) if ((r) < MRn) a##r += jump;
 #define OBL_STORE_C(r, N)                                                                  \
     if ((r) < MRn && (r) < rows) {                                                         \
-        float *cr = c + (i0 + (r)) * c_row + j0 * c_col, *dst = whole_c ? cr : buf;        \
+        float *cr = st.p + (i0 + (r)) * st.row + j0 * st.col, *dst = whole_st ? cr : buf;  \
         N##_store(dst, t##r##0);                                                           \
         if (NVn > 1) N##_store(dst + VLn, t##r##1);                                        \
         if (NVn > 2) N##_store(dst + 2 * VLn, t##r##2);                                    \
         if (NVn > 3) N##_store(dst + 3 * VLn, t##r##3);                                    \
-        if (!whole_c)                                                                      \
-            for (size_t j = 0; j < width; j++) cr[j * c_col] = buf[j];                     \
+        if (!whole_st)                                                                     \
+            for (size_t j = 0; j < width; j++) cr[j * st.col] = buf[j];                    \
     }
 /* B's NV vectors at row k: from pk, or (right edge) from a zero-padded copy of width columns */
 #define OBL_LOAD_B(N, pk)                                                                  \
@@ -62,14 +64,21 @@
     if (NVn > 2) b2 = N##_load((pk) + 2 * VLn);                                            \
     if (NVn > 3) b3 = N##_load((pk) + 3 * VLn);
 
+/* Where a tile loads its running sums from (p NULL: they start at 0) or stores them to:
+ * element (i, j) at p[i * row + j * col] */
+typedef struct c_view {
+    float *p;
+    size_t row, col;
+} c_view;
+
 #define TILE_KERNEL(NAME, ATTR, VL, NV, MR)                                                                          \
     /* may_alias and 4-byte alignment: a plain unaligned load or store through any float pointer */         \
     typedef float NAME##_vec __attribute__((vector_size((VL) * sizeof(float)), aligned(sizeof(float)), may_alias)); \
     ATTR static inline NAME##_vec NAME##_load(const float *p) { return *(const NAME##_vec *)p; }                   \
     ATTR static inline void NAME##_store(float *p, NAME##_vec v) { *(NAME##_vec *)p = v; }                         \
     ATTR static void NAME(size_t m, size_t j_begin, size_t j_end, size_t k_count, const float *const *a_rows,      \
-                          size_t a_k, const float *b, size_t b_k, size_t b_block, size_t b_cols, float *c,          \
-                          size_t c_row, size_t c_col, int accumulate)                                               \
+                          size_t a_k, size_t k_first, size_t k_seg, size_t seg_step, const float *b, size_t b_k,   \
+                          size_t b_block, size_t b_cols, c_view ld, c_view st)                                      \
     {                                                                                                               \
         typedef NAME##_vec V;                                                                                       \
         enum { VLn = (VL), NVn = (NV), MRn = (MR) };                                                                \
@@ -82,23 +91,35 @@
             if (width > j_end - j0) width = j_end - j0;                                                             \
             const float *pj = b + (j0 / OBL_PANEL) * b_block + j0 % OBL_PANEL;                                    \
             int whole_b = j0 + (VL) * (NV) <= b_cols && j0 % OBL_PANEL + (VL) * (NV) <= OBL_PANEL;                  \
-            int whole_c = c_col == 1 && width == (VL) * (NV); /* C's tile rows are whole vectors in place */       \
+            /* C's tile rows are whole vectors in place */                                                          \
+            int whole_ld = ld.col == 1 && width == (VL) * (NV), whole_st = st.col == 1 && width == (VL) * (NV);     \
             for (size_t i0 = 0; i0 < m; i0 += (MR)) {                                                               \
                 size_t rows = m - i0 < (MR) ? m - i0 : (MR); /* rows past m reuse the last row's A */               \
                 OBL_ROWS(OBL_DECL, NAME)                                                                            \
                 OBL_ROWS(OBL_LOAD_C, NAME)                                                                          \
-                if (whole_b) {                                                                                      \
-                    for (size_t k = 0; k < k_count; k++) {                                                          \
-                        OBL_LOAD_B(NAME, pj + k * b_k)                                                              \
-                        OBL_ROWS(OBL_FMA, NAME)                                                                     \
+                /* chunks of k, each within one segment of A (B's k is contiguous across them) */                 \
+                for (size_t kb = 0, left = k_seg - k_first;;) {                                                     \
+                    size_t n = k_count - kb < left ? k_count - kb : left;                                           \
+                    const float *pk = pj + kb * b_k;                                                                \
+                    if (whole_b) {                                                                                  \
+                        for (size_t k = 0; k < n; k++) {                                                            \
+                            OBL_LOAD_B(NAME, pk + k * b_k)                                                          \
+                            OBL_ROWS(OBL_FMA, NAME)                                                                 \
+                        }                                                                                           \
+                    } else { /* a pass at B's right edge (a separate loop: the other keeps t in registers) */        \
+                        for (size_t k = 0; k < n; k++) {                                                            \
+                            float part[(VL) * (NV)] = {0}; /* reads only the pass's columns */                      \
+                            memcpy(part, pk + k * b_k, width * sizeof *part);                                       \
+                            OBL_LOAD_B(NAME, part)                                                                  \
+                            OBL_ROWS(OBL_FMA, NAME)                                                                 \
+                        }                                                                                           \
                     }                                                                                               \
-                } else { /* a pass at B's right edge (a separate loop: the other keeps t in registers) */            \
-                    for (size_t k = 0; k < k_count; k++) {                                                          \
-                        float part[(VL) * (NV)] = {0}; /* reads only the pass's columns */                          \
-                        memcpy(part, pj + k * b_k, width * sizeof *part);                                           \
-                        OBL_LOAD_B(NAME, part)                                                                      \
-                        OBL_ROWS(OBL_FMA, NAME)                                                                     \
-                    }                                                                                               \
+                    kb += n;                                                                                        \
+                    if (kb == k_count) break;                                                                       \
+                    /* the segment is done: from this chunk's first tap (k_seg - left) to the next one's first */    \
+                    ptrdiff_t jump = (ptrdiff_t)seg_step - (ptrdiff_t)((k_seg - left) * a_k);                       \
+                    OBL_ROWS(OBL_NEXT_SEG, NAME)                                                                    \
+                    left = k_seg;                                                                                   \
                 }                                                                                                   \
                 OBL_ROWS(OBL_STORE_C, NAME)                                                                         \
             }                                                                                                       \
@@ -114,8 +135,8 @@ TILE_KERNEL(tile_avx2, ISA("avx2,fma"), 8, 2, 6)
 #endif
 TILE_KERNEL(tile_generic, , 4, 2, 6)
 
-typedef void tile_fn(size_t, size_t, size_t, size_t, const float *const *, size_t, const float *, size_t, size_t,
-                     size_t, float *, size_t, size_t, int);
+typedef void tile_fn(size_t, size_t, size_t, size_t, const float *const *, size_t, size_t, size_t, size_t,
+                     const float *, size_t, size_t, size_t, c_view, c_view);
 
 static tile_fn *pick_tile(void)
 {
@@ -133,23 +154,30 @@ static tile_fn *pick_tile(void)
  * (accumulate), so each element still adds its terms in order of k. */
 enum { KC = 512, MC = 144 };
 
-void obl_gemm_panels(size_t m, size_t j_begin, size_t j_end, size_t k_count, const float *a, size_t a_row,
-                     size_t a_wrap, size_t a_outer, size_t a_k, const float *b, size_t b_k, size_t b_block,
-                     size_t b_cols, float *c, size_t c_row, size_t c_col, int accumulate)
+void obl_gemm_panels(size_t m, size_t j_begin, size_t j_end, size_t k_count, const obl_a_operand *a,
+                     const float *b, size_t b_k, size_t b_block, size_t b_cols, const obl_c_operand *c,
+                     int accumulate)
 {
     tile_fn *tile = pick_tile();
     const float *rows[MC];
-    size_t k0 = 0;
+    size_t blocks = k_count > KC ? (k_count + KC - 1) / KC : 1, k0 = 0;
+    size_t kc_max = (k_count + blocks - 1) / blocks; /* equal blocks: no short last one */
+    c_view out = {c->base, c->row, c->col}, sums = c->sums ? (c_view){c->sums, c->sums_row, 1} : out;
     do { /* at least once: k_count == 0 without accumulate still writes C = 0 */
-        size_t kc = k_count - k0 < KC ? k_count - k0 : KC;
+        size_t kc = k_count - k0 < kc_max ? k_count - k0 : kc_max;
+        size_t k_first = k0 % a->seg, k_at = (k0 / a->seg) * a->seg_step + k_first * a->k;
+        /* the first block starts from C or 0, the last stores into C, the others keep the sums */
+        c_view ld = k0 == 0 ? (accumulate ? out : (c_view){NULL, 0, 0}) : sums;
+        c_view st = k0 + kc >= k_count ? out : sums;
         for (size_t i0 = 0; i0 < m; i0 += MC) {
-            size_t mc = m - i0 < MC ? m - i0 : MC, q = i0 / a_wrap, rem = i0 % a_wrap;
-            for (size_t i = 0; i < mc; i++) { /* row i0 + i of A: (q, rem) = its (i0 + i) / a_wrap, % a_wrap */
-                rows[i] = a + q * a_outer + rem * a_row + k0 * a_k;
-                if (++rem == a_wrap) rem = 0, q++;
+            size_t mc = m - i0 < MC ? m - i0 : MC, q = i0 / a->wrap, rem = i0 % a->wrap;
+            for (size_t i = 0; i < mc; i++) { /* row i0 + i of A: (q, rem) = its (i0 + i) / wrap, % wrap */
+                rows[i] = a->base + q * a->outer + rem * a->row + k_at;
+                if (++rem == a->wrap) rem = 0, q++;
             }
-            tile(mc, j_begin, j_end, kc, rows, a_k, b + k0 * b_k, b_k, b_block, b_cols, c + i0 * c_row, c_row, c_col,
-                 accumulate || k0 > 0);
+            c_view ld_i = {ld.p ? ld.p + i0 * ld.row : NULL, ld.row, ld.col}, st_i = {st.p + i0 * st.row, st.row, st.col};
+            tile(mc, j_begin, j_end, kc, rows, a->k, k_first, a->seg, a->seg_step, b + k0 * b_k, b_k, b_block, b_cols,
+                 ld_i, st_i);
         }
         k0 += kc;
     } while (k0 < k_count);

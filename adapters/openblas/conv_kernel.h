@@ -8,11 +8,28 @@
 /* Columns per panel: a pass never crosses a multiple of OBL_PANEL columns. */
 #define OBL_PANEL 64
 
+/* Where A[i][k] lies: a[(i / wrap) * outer + (i % wrap) * row + (k / seg) * seg_step + (k % seg) * k].
+ * Rows come in runs of `wrap` (SIZE_MAX: one run), e.g. an output image's rows of pixels over a
+ * padded input; taps in segments of `seg` (SIZE_MAX: one), e.g. the kernel rows of a conv2d read
+ * in place, seg_step >= seg * k apart. */
+typedef struct obl_a_operand {
+    const float *base;
+    size_t row, wrap, outer;
+    size_t k, seg, seg_step;
+} obl_a_operand;
+
+/* C[i][j] = base[i * row + j * col]. With `sums` (row-major, rows of sums_row: whole vectors
+ * for a C whose col is not 1), a product in several blocks of k keeps its running sums there
+ * between blocks and only the last block stores into C: sums[i * sums_row + j]. */
+typedef struct obl_c_operand {
+    float *base;
+    size_t row, col;
+    float *sums;
+    size_t sums_row;
+} obl_c_operand;
+
 /* For i in [0, m), j in [j_begin, j_end), k in [0, k_count): the running value of C[i][j],
  * starting from C[i][j] (accumulate) or 0, plus A[i][k] * B[k][j] in order of k; where
- * A[i][k] = a[(i / a_wrap) * a_outer + (i % a_wrap) * a_row + k * a_k] (rows in runs of a_wrap,
- * SIZE_MAX for one run: an output image's rows of pixels over a padded input),
- * C[i][j] = c[i * c_row + j * c_col] and
  * B[k][j] = b[(j / OBL_PANEL) * b_block + j % OBL_PANEL + k * b_k]:
  *   a filter packed in panels of OBL_PANEL columns, [Kg][OBL_PANEL] each: b_k = OBL_PANEL,
  *   b_block = Kg * OBL_PANEL (pass b at a later row for a later range of k);
@@ -22,8 +39,8 @@
  * only its own columns (slower). Each element's sum runs in the same order
  * whatever the ranges of rows and columns, and calls over consecutive ranges of k with
  * accumulate add exactly as one call over their union. */
-void obl_gemm_panels(size_t m, size_t j_begin, size_t j_end, size_t k_count, const float *a, size_t a_row,
-                     size_t a_wrap, size_t a_outer, size_t a_k, const float *b, size_t b_k, size_t b_block,
-                     size_t b_cols, float *c, size_t c_row, size_t c_col, int accumulate);
+void obl_gemm_panels(size_t m, size_t j_begin, size_t j_end, size_t k_count, const obl_a_operand *a,
+                     const float *b, size_t b_k, size_t b_block, size_t b_cols, const obl_c_operand *c,
+                     int accumulate);
 
 #endif
