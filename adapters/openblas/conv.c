@@ -54,6 +54,7 @@ typedef struct conv_state {
     int implicit;        /* conv2d, one group, no horizontal dilation: over the padded input, no im2col */
     size_t hp, wp;       /* implicit: the padded input's height and width */
     size_t n, c, h, w, o, oh, ow, kh, kw, g, cg, og;
+    size_t panel;        /* conv2d: obl_panel_width(), the filter's panels' columns */
     size_t sh, sw, dh, dw, pt, pl;
     size_t fs_o, fs_i, fs_h, fs_w; /* strides of the filter's logical o, i, h, w */
     float *wpack;
@@ -118,18 +119,18 @@ static void pack_filter(const conv_state *s, const float *f)
         for (size_t o = 0; o < s->o; o++)
             for (size_t i = 0; i < s->cg; i++) *p++ = filter_at(s, f, o, i, 0, 0);
     } else if (!s->transpose) {
-        /* panels (conv_kernel.h) per group: [G][Og / OBL_PANEL][Kg][OBL_PANEL], zero past Og;
+        /* panels (conv_kernel.h) per group: [G][Og / P][Kg][P], zero past Og (P = s->panel);
          * k in the order of A's taps: (ky, kx, c) for nhwc and the padded input, (c, ky, kx)
          * for the nchw im2col */
-        size_t kg = s->cg * kh * kw, panels = obl_tasks(s->og, OBL_PANEL);
+        size_t kg = s->cg * kh * kw, panels = obl_tasks(s->og, s->panel);
         int hwc = s->nhwc || s->implicit;
         for (size_t g = 0; g < s->g; g++)
             for (size_t jb = 0; jb < panels; jb++)
                 for (size_t k = 0; k < kg; k++) {
                     size_t i = hwc ? k % s->cg : k / (kh * kw);
                     size_t y = hwc ? k / (kw * s->cg) : k / kw % kh, x = hwc ? k / s->cg % kw : k % kw;
-                    for (size_t j = 0; j < OBL_PANEL; j++) {
-                        size_t o = jb * OBL_PANEL + j;
+                    for (size_t j = 0; j < s->panel; j++) {
+                        size_t o = jb * s->panel + j;
                         *p++ = o < s->og ? filter_at(s, f, g * s->og + o, i, y, x) : 0.0f;
                     }
                 }
@@ -181,7 +182,7 @@ static int mul_le(size_t a, size_t b, size_t limit, size_t *out)
  * im2col each (a 56x56 3x3 layer of 64 channels: 14 blocks of 4 rows), or on the implicit path
  * OBL_IMPLICIT_BLOCK floats of output (the same layer: 56 blocks of 1 row). Fewer pixels than
  * output channels (late ResNet layers, 49 pixels x 512 channels): blocks of about 128
- * channels, at least two, whole panels (OBL_PANEL) once a block is that wide. The blocks
+ * channels, at least two, whole panels once a block is that wide. The blocks
  * depend on the shape only, and no element's sum depends on them. */
 static void plan_blocks(conv_state *s)
 {
@@ -191,7 +192,7 @@ static void plan_blocks(conv_state *s)
     if (s->chan_split) {
         size_t want = s->og / 128 > 2 ? s->og / 128 : 2;
         size_t width = obl_tasks(s->og, want);
-        if (width >= OBL_PANEL) width = obl_tasks(width, OBL_PANEL) * OBL_PANEL;
+        if (width >= s->panel) width = obl_tasks(width, s->panel) * s->panel;
         s->blk_chans = width;
         s->n_blk = obl_tasks(s->og, width);
         return;
@@ -277,14 +278,15 @@ static int conv_prepare_common(const obl_build *b, const wna_operation *op, void
     /* every GEMM dimension must fit BLAS's int (convTranspose2d's sgemm, and the same limits
      * for conv2d); the scratch must stay below 2^31 floats */
     const size_t lim = (size_t)INT_MAX;
-    size_t taps, kg, cols = 0, padded = 0, pixel_major = 0, tmp;
+    size_t taps = 0, kg = 0, cols = 0, padded = 0, pixel_major = 0, tmp;
     int ok = mul_le(s->kh, s->kw, lim, &taps) && mul_le(taps, s->cg, lim, &kg) && mul_le(taps, s->og, lim, &tmp) &&
              mul_le(s->oh, s->ow, lim, &tmp) && mul_le(s->n * s->h, s->w, lim, &tmp);
     if (ok && !s->depthwise && !s->plain_gemm)
         ok = transpose ? mul_le(taps * s->og, s->h * s->w, lim, &cols) : mul_le(kg, s->oh * s->ow, lim, &cols);
     size_t wcount = (size_t)fd->dims[0] * fd->dims[1] * fd->dims[2] * fd->dims[3];
-    if (ok && !transpose && !s->depthwise) /* the panels: G * ceil(Og / OBL_PANEL) * OBL_PANEL * Kg */
-        ok = mul_le(obl_tasks(s->og, OBL_PANEL) * OBL_PANEL, kg, lim, &tmp) && mul_le(tmp, s->g, lim, &wcount);
+    s->panel = obl_panel_width();
+    if (ok && !transpose && !s->depthwise) /* the panels: G * ceil(Og / P) * P * Kg */
+        ok = mul_le(obl_tasks(s->og, s->panel) * s->panel, kg, lim, &tmp) && mul_le(tmp, s->g, lim, &wcount);
     if (!ok) {
         conv_release(s);
         return obl_fail(err, WNA_NOT_SUPPORTED_ERROR, "sizes beyond what one GEMM call can take");
@@ -450,7 +452,7 @@ static void im2col_nhwc_task(void *ctx, size_t oy)
 }
 
 /* The columns of a group's panels (zero past Og). */
-static size_t panel_cols(const conv_state *s) { return obl_tasks(s->og, OBL_PANEL) * OBL_PANEL; }
+static size_t panel_cols(const conv_state *s) { return obl_tasks(s->og, s->panel) * s->panel; }
 
 /* The A operand of pixels [p0, ...) of batch n, group g, and its row stride: the im2col rows
  * (pixel-major in both layouts), or for nhwc 1x1 stride-1 unpadded the input itself (a
@@ -480,16 +482,16 @@ static void gemm_block(const conv_job *job, size_t p0, size_t pixels, size_t c0,
         obl_a_operand a = {s->wpack + (job->g * s->og + c0) * kg, kg, SIZE_MAX, 0, 1, SIZE_MAX, 0};
         obl_c_operand c = {job->out + (job->n * s->o + job->g * s->og + c0) * plane + p0, plane, 1, NULL, 0};
         obl_gemm_panels(c1 - c0, 0, pixels, kg, &a, job->in + (job->n * s->c + job->g * s->cg) * plane + p0, plane,
-                        OBL_PANEL, plane - p0, &c, job->accumulate);
+                        s->panel, plane - p0, &c, job->accumulate);
         return;
     }
     const float *a_base = a_operand(job, p0, &a_row);
     obl_a_operand a = {a_base, a_row, SIZE_MAX, 0, 1, SIZE_MAX, 0};
-    const float *panels = s->wpack + job->g * obl_tasks(s->og, OBL_PANEL) * OBL_PANEL * kg;
+    const float *panels = s->wpack + job->g * panel_cols(s) * kg;
     obl_c_operand c = {s->nhwc ? job->out + (job->n * plane + p0) * s->o + job->g * s->og
                                : job->out + (job->n * s->o + job->g * s->og) * plane + p0,
                        s->nhwc ? s->o : 1, s->nhwc ? 1 : plane, NULL, 0};
-    obl_gemm_panels(pixels, c0, c1, kg, &a, panels, OBL_PANEL, kg * OBL_PANEL, panel_cols(s), &c, job->accumulate);
+    obl_gemm_panels(pixels, c0, c1, kg, &a, panels, s->panel, kg * s->panel, panel_cols(s), &c, job->accumulate);
 }
 
 /* Implicit path, input row y of batch n into the padded copy, at (pt + y, pl): a row copy
@@ -526,7 +528,7 @@ static void implicit_block(const conv_job *job, size_t y0, size_t rows, size_t c
     obl_c_operand out = {job->out + (job->n * plane + p0) * s->o, s->o, 1, NULL, 0};
     if (!s->nhwc)
         out = (obl_c_operand){job->out + job->n * s->o * plane + p0, 1, plane, s->pixel_major + p0 * s->o, s->o};
-    obl_gemm_panels(rows * s->ow, c0, c1, kg, &a, s->wpack, OBL_PANEL, kg * OBL_PANEL, panel_cols(s), &out,
+    obl_gemm_panels(rows * s->ow, c0, c1, kg, &a, s->wpack, s->panel, kg * s->panel, panel_cols(s), &out,
                     job->accumulate);
 }
 

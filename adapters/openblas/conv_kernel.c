@@ -81,18 +81,17 @@ typedef struct c_view {
                           size_t b_block, size_t b_cols, c_view ld, c_view st)                                      \
     {                                                                                                               \
         typedef NAME##_vec V;                                                                                       \
-        enum { VLn = (VL), NVn = (NV), MRn = (MR) };                                                                \
+        enum { VLn = (VL), NVn = (NV), MRn = (MR), PW = (VL) * (NV) /* the panel width */ };                       \
         _Static_assert((NV) >= 1 && (NV) <= 4 && (MR) >= 1 && (MR) <= 6, "tile: at most 6 rows of 4 vectors");       \
         const V zero = {0};                                                                                         \
         float buf[(VL) * (NV)];                                                                                     \
         for (size_t j0 = j_begin; j0 < j_end;) {                                                                    \
-            size_t in_panel = OBL_PANEL - j0 % OBL_PANEL, width = (VL) * (NV);                                      \
-            if (width > in_panel) width = in_panel;                                                                 \
+            size_t width = PW - j0 % PW; /* to the end of the panel */                                              \
             if (width > j_end - j0) width = j_end - j0;                                                             \
-            const float *pj = b + (j0 / OBL_PANEL) * b_block + j0 % OBL_PANEL;                                    \
-            int whole_b = j0 + (VL) * (NV) <= b_cols && j0 % OBL_PANEL + (VL) * (NV) <= OBL_PANEL;                  \
+            const float *pj = b + (j0 / PW) * b_block + j0 % PW;                                                    \
+            int whole_b = j0 + PW <= b_cols && j0 % PW == 0;                                                        \
             /* C's tile rows are whole vectors in place */                                                          \
-            int whole_ld = ld.col == 1 && width == (VL) * (NV), whole_st = st.col == 1 && width == (VL) * (NV);     \
+            int whole_ld = ld.col == 1 && width == PW, whole_st = st.col == 1 && width == PW;                       \
             for (size_t i0 = 0; i0 < m; i0 += (MR)) {                                                               \
                 size_t rows = m - i0 < (MR) ? m - i0 : (MR); /* rows past m reuse the last row's A */               \
                 OBL_ROWS(OBL_DECL, NAME)                                                                            \
@@ -138,14 +137,22 @@ TILE_KERNEL(tile_generic, , 4, 2, 6)
 typedef void tile_fn(size_t, size_t, size_t, size_t, const float *const *, size_t, size_t, size_t, size_t,
                      const float *, size_t, size_t, size_t, c_view, c_view);
 
-static tile_fn *pick_tile(void)
+/* The instance for this CPU, and its tile's width VL * NV (the panel width) */
+typedef struct tile_impl {
+    tile_fn *fn;
+    size_t width;
+} tile_impl;
+
+static tile_impl pick_tile(void)
 {
 #ifdef HAVE_ISA_TILES
-    if (__builtin_cpu_supports("avx512f")) return tile_avx512;
-    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) return tile_avx2;
+    if (__builtin_cpu_supports("avx512f")) return (tile_impl){tile_avx512, 16 * 4};
+    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) return (tile_impl){tile_avx2, 8 * 2};
 #endif
-    return tile_generic;
+    return (tile_impl){tile_generic, 4 * 2};
 }
+
+size_t obl_panel_width(void) { return pick_tile().width; }
 
 /* Cache blocks: KC taps by MC rows of A (KC*MC*4 = 288 KiB, in L2) are swept by every column pass
  * before the next block is read, and a pass's B (KC rows) stays in L1/L2. Without them a
@@ -158,7 +165,7 @@ void obl_gemm_panels(size_t m, size_t j_begin, size_t j_end, size_t k_count, con
                      const float *b, size_t b_k, size_t b_block, size_t b_cols, const obl_c_operand *c,
                      int accumulate)
 {
-    tile_fn *tile = pick_tile();
+    tile_fn *tile = pick_tile().fn;
     const float *rows[MC];
     size_t blocks = k_count > KC ? (k_count + KC - 1) / KC : 1, k0 = 0;
     size_t kc_max = (k_count + blocks - 1) / blocks; /* equal blocks: no short last one */

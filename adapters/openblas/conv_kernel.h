@@ -1,12 +1,14 @@
 /* conv_kernel.h — the adapter's own GEMM for conv2d (conv_kernel.c): C += A x B with B a
- * filter packed once into panels of OBL_PANEL output channels. */
+ * filter packed once into panels of P output channels. */
 #ifndef OBL_CONV_KERNEL_H
 #define OBL_CONV_KERNEL_H
 
 #include <stddef.h>
 
-/* Columns per panel: a pass never crosses a multiple of OBL_PANEL columns. */
-#define OBL_PANEL 64
+/* Columns per panel of B: the width of the register tile this CPU runs (AVX-512 64, AVX2+FMA
+ * 16, else 8), so that a pass over a panel reads its rows contiguously. A pass never crosses a
+ * multiple of it. */
+size_t obl_panel_width(void);
 
 /* Where A[i][k] lies: a[(i / wrap) * outer + (i % wrap) * row + (k / seg) * seg_step + (k % seg) * k].
  * Rows come in runs of `wrap` (SIZE_MAX: one run), e.g. an output image's rows of pixels over a
@@ -28,15 +30,14 @@ typedef struct obl_c_operand {
     size_t sums_row;
 } obl_c_operand;
 
-/* For i in [0, m), j in [j_begin, j_end), k in [0, k_count): the running value of C[i][j],
- * starting from C[i][j] (accumulate) or 0, plus A[i][k] * B[k][j] in order of k; where
- * B[k][j] = b[(j / OBL_PANEL) * b_block + j % OBL_PANEL + k * b_k]:
- *   a filter packed in panels of OBL_PANEL columns, [Kg][OBL_PANEL] each: b_k = OBL_PANEL,
- *   b_block = Kg * OBL_PANEL (pass b at a later row for a later range of k);
- *   a row-major matrix with rows of stride ld: b_k = ld, b_block = OBL_PANEL.
- * A pass reads a whole tile's columns of B (up to VL*NV, within one panel) when they lie below
- * b_cols (B's readable width: panels are zero-padded to a multiple of OBL_PANEL); past it,
- * only its own columns (slower). Each element's sum runs in the same order
+/* With P = obl_panel_width(): for i in [0, m), j in [j_begin, j_end), k in [0, k_count): the
+ * running value of C[i][j], starting from C[i][j] (accumulate) or 0, plus A[i][k] * B[k][j] in order of k; where
+ * B[k][j] = b[(j / P) * b_block + j % P + k * b_k]:
+ *   a filter packed in panels of P columns, [Kg][P] each: b_k = P,
+ *   b_block = Kg * P (pass b at a later row for a later range of k);
+ *   a row-major matrix with rows of stride ld: b_k = ld, b_block = P.
+ * A pass reads a whole panel of B when it lies below b_cols (B's readable width: panels are
+ * zero-padded to a multiple of P); past it, only its own columns (slower). Each element's sum runs in the same order
  * whatever the ranges of rows and columns, and calls over consecutive ranges of k with
  * accumulate add exactly as one call over their union. */
 void obl_gemm_panels(size_t m, size_t j_begin, size_t j_end, size_t k_count, const obl_a_operand *a,
