@@ -14,9 +14,8 @@
  *
  * conv2d per batch n and group g (Kg = Cg*kh*kw): out[pixels, Og] = cols[pixels, Kg] x
  * W[Kg, Og] in both layouts (the im2col writes one row of Kg taps per output pixel, the
- * implicit path reads them as kh runs of kw*C; nchw output is the same product stored with a
- * channel's pixels contiguous, or on the implicit path stored pixel-major and transposed;
- * nchw 1x1 computes out[Og, pixels] = W[Og, Cg] x in[Cg, pixels] instead), cut into blocks of output rows, or
+ * implicit path reads them in place as kh segments of kw*C; nchw output is the same product
+ * stored with a channel's pixels contiguous; nchw 1x1 computes out[Og, pixels] = W[Og, Cg] x in[Cg, pixels] instead), cut into blocks of output rows, or
  * with fewer pixels than output channels into blocks of channels (plan_blocks); each block is
  * computed by one thread.
  * convTranspose2d per batch n and group g:
@@ -163,31 +162,32 @@ static int mul_le(size_t a, size_t b, size_t limit, size_t *out)
 #define OBL_CONV_BLOCK ((size_t)1 << 17)
 #endif
 /* Floats of output per row block on the implicit path (128 KiB: the block's C tiles stay in
- * L2 across its kh products). Measured on 1 thread against 2^13 floats of output and against
- * the im2col's rule: the best of the three on the ResNet-50 rows. */
+ * L2 across its blocks of k). Measured on 1 thread against 2^13 floats of output and against
+ * the im2col's rule, when each kernel row was a product of its own: the best of the three on
+ * the ResNet-50 rows. */
 #ifndef OBL_IMPLICIT_BLOCK
 #define OBL_IMPLICIT_BLOCK ((size_t)1 << 15)
 #endif
 
 /* conv2d reads the padded input in place (no im2col) only when a kernel row has this many
- * taps (kw * C): each of the kh products loads and stores its C tiles, which short products
- * do not repay. The ResNet-50 stem (7x7 over 3 channels, 21 taps) is faster this way: nhwc
- * 1.7 ms against 2.1 ms through im2col (2 threads, AVX2); fewer taps were not measured. */
+ * taps (kw * C): the kernel's inner loop runs once per kernel row, and an im2col's single run
+ * of Kg taps repays its copy when the rows are short. The ResNet-50 stem (7x7 over 3 channels,
+ * 21 taps) is faster in place: nhwc 1.7 ms against 2.1 ms through im2col (2 threads, AVX2,
+ * measured with one product per kernel row); fewer taps were not measured. */
 #ifndef OBL_DIRECT_MIN_TAPS
 #define OBL_DIRECT_MIN_TAPS 16
 #endif
 
 /* How a conv2d's product per (batch, group) is cut into blocks for the pool. Many pixels:
  * blocks of output rows, at least two when there are two rows, about OBL_CONV_BLOCK floats of
- * im2col each (a 56x56 3x3 layer of 64 channels: 14 blocks of 4 rows), or on the implicit path
- * OBL_IMPLICIT_BLOCK floats of output (the same layer: 56 blocks of 1 row). Fewer pixels than
+ * im2col each, or on the implicit path OBL_IMPLICIT_BLOCK floats of output (a 56x56 layer of
+ * 64 channels: 9 rows, so 8 blocks of 7 rows on 2 threads). Fewer pixels than
  * output channels (late ResNet layers, 49 pixels x 512 channels): blocks of about 128
- * channels, at least two, whole panels once a block is that wide. The blocks
- * depend on the shape only, and no element's sum depends on them. */
+ * channels, at least two, whole panels once a block is that wide. The blocks depend on the
+ * shape and the pool's size only, and no element's sum depends on them. */
 static void plan_blocks(conv_state *s)
 {
     size_t plane = s->oh * s->ow, kg = s->cg * s->kh * s->kw, tmp;
-    s->implicit = !s->plain_gemm && s->g == 1 && s->dw == 1 && s->kw * s->c >= OBL_DIRECT_MIN_TAPS;
     s->chan_split = plane < s->og && mul_le(plane, s->og, (size_t)INT_MAX, &tmp);
     if (s->chan_split) {
         size_t want = s->og / 128 > 2 ? s->og / 128 : 2;
@@ -202,8 +202,13 @@ static void plan_blocks(conv_state *s)
     if (mul_le(s->ow, per_row, blk, &row_floats)) rows = blk / row_floats;
     if (s->oh >= 2 && rows > s->oh / 2) rows = obl_tasks(s->oh, 2);
     if (rows > s->oh) rows = s->oh;
-    s->blk_rows = rows;
-    s->n_blk = obl_tasks(s->oh, rows);
+    /* few blocks: as many as a multiple of the threads, of equal rows (28 rows in blocks of 9
+     * left one thread 18 rows and the other 10; in 4 of 7 each has 14) */
+    size_t n = obl_tasks(s->oh, rows), threads = obl_pool_size();
+    if (threads > 1 && n < 4 * threads) n = obl_tasks(n, threads) * threads;
+    if (n > s->oh) n = s->oh;
+    s->blk_rows = obl_tasks(s->oh, n);
+    s->n_blk = obl_tasks(s->oh, s->blk_rows);
 }
 
 /* The padded input of the implicit path: every tap of every output pixel inside it, and the
@@ -291,9 +296,12 @@ static int conv_prepare_common(const obl_build *b, const wna_operation *op, void
         conv_release(s);
         return obl_fail(err, WNA_NOT_SUPPORTED_ERROR, "sizes beyond what one GEMM call can take");
     }
-    if (!transpose && !s->depthwise) plan_blocks(s);
-    if (s->implicit && !padded_size(s, lim, &padded)) s->implicit = 0;
-    if (s->implicit && !s->nhwc && !mul_le(s->oh * s->ow, s->o, lim, &pixel_major)) s->implicit = 0;
+    if (!transpose && !s->depthwise) {
+        /* the implicit path, unless its padded copy (or nchw's running sums) would be too big */
+        s->implicit = !s->plain_gemm && s->g == 1 && s->dw == 1 && s->kw * s->c >= OBL_DIRECT_MIN_TAPS &&
+                      padded_size(s, lim, &padded) && (s->nhwc || mul_le(s->oh * s->ow, s->o, lim, &pixel_major));
+        plan_blocks(s);
+    }
     if (s->implicit) cols = 0;
     else padded = pixel_major = 0;
     s->wpack = malloc(wcount * sizeof *s->wpack);
@@ -410,15 +418,16 @@ static void im2col_nchw_t_task(void *ctx, size_t oy)
 /* nhwc im2col of batch n, group g: cols[oy*OW + ox][(ky, kx, c)]. With one group and no
  * horizontal dilation the taps of one kernel row are one contiguous run of the input (kw*C
  * floats), copied at once: a 7x7 kernel over 3 channels copies 21 floats, not 7 runs of 3. */
-static void im2col_nhwc_pixels(const conv_job *job, size_t oy, size_t ox0, size_t ox1)
+static void im2col_nhwc_task(void *ctx, size_t oy)
 {
+    const conv_job *job = ctx;
     const conv_state *s = job->s;
     const float *in = job->in;
     size_t n = job->n, g = job->g;
     size_t cg = s->cg, kw = s->kw, krow = kw * cg, kg = s->kh * krow;
     int runs = s->g == 1 && s->dw == 1;
-    float *dst = s->cols + (oy * s->ow + ox0) * kg;
-    for (size_t ox = ox0; ox < ox1; ox++)
+    float *dst = s->cols + oy * s->ow * kg;
+    for (size_t ox = 0; ox < s->ow; ox++)
         for (size_t ky = 0; ky < s->kh; ky++, dst += krow) {
             long iy = (long)(oy * s->sh + ky * s->dh) - (long)s->pt;
             if (iy < 0 || iy >= (long)s->h) {
@@ -443,12 +452,6 @@ static void im2col_nhwc_pixels(const conv_job *job, size_t oy, size_t ox0, size_
                 else memcpy(dst + kx * cg, srow + (size_t)ix * s->c, cg * sizeof *dst);
             }
         }
-}
-
-static void im2col_nhwc_task(void *ctx, size_t oy)
-{
-    const conv_job *job = ctx;
-    im2col_nhwc_pixels(job, oy, 0, job->s->ow);
 }
 
 /* The columns of a group's panels (zero past Og). */

@@ -1,19 +1,21 @@
 /* conv_kernel.c — a register-tiled GEMM for conv2d, picked at run time for the CPU.
  *
- * Why not cblas_sgemm: measured on the 2-vCPU development VM (Xeon with AVX-512, single
- * thread, best of 15): this kernel on the blocks conv.c hands it ran 100-128 GFLOP/s where
- * OpenBLAS 0.3.21's sgemm ran 78-102 with its AVX-512 (SkylakeX) kernels and about half that
- * with the Haswell (AVX2) kernels, which an environment may preset (OPENBLAS_CORETYPE);
- * 0.3.21's own detection takes this CPU for Prescott (SSE3). And the filter, packed once at
- * build into panels, is not repacked by every call.
+ * Why not cblas_sgemm: OpenBLAS 0.3.21's sgemm speed depends on OPENBLAS_CORETYPE (which an
+ * environment may preset, and which its own detection got wrong on a Sapphire Rapids VM:
+ * Prescott, SSE3), it splits one call over its threads with a synchronization after every
+ * packed panel, and it repacks B at every call. Here the filter is packed once at build into
+ * panels as wide as the tile. Measured (single thread, best of 15): on a Xeon with AVX-512
+ * 100-128 GFLOP/s against sgemm's 78-102; on an AMD EPYC with AVX2 76 GFLOP/s on 3136x64x576
+ * against sgemm's 75 (see adapters/openblas/README.md, "conv2d: the adapter's own GEMM").
  *
  * One tile body, instantiated per ISA (GCC vector extensions; no -march: the .so runs on any
- * x86-64): MR rows of A times NV vectors of VL columns of one panel, MR*NV accumulators in
- * registers (AVX-512: 6 x 4 x 16 lanes, 24 of the 32 zmm). Per k: NV loads of B, MR
- * broadcasts of A, MR*NV multiply-adds (fused where the ISA has FMA: fp-contract is enabled
- * for these functions only). Rows past m reuse the last row's A (never stored). With
- * `accumulate` the running sums start from C's values instead of 0, so a product split into
- * calls over consecutive ranges of k adds in the same order as one call. */
+ * x86-64): MR rows of A times NV vectors of VL columns (one panel), MR*NV accumulators in
+ * registers (AVX-512: 6 x 4 x 16 lanes, 24 of the 32 zmm; AVX2: 6 x 2 x 8, 12 of the 16 ymm).
+ * Per k: NV loads of B, MR broadcasts of A, MR*NV multiply-adds (fused where the ISA has FMA:
+ * fp-contract is enabled for these functions only). Rows past m reuse the last row's A (never
+ * stored). A's taps may come in segments (a conv2d's kernel rows read in place). A product
+ * split into blocks of k continues the running sums, so every element adds its terms in the
+ * order of k whatever the blocks. */
 #include "conv_kernel.h"
 
 #include <string.h>
@@ -83,6 +85,7 @@ static void gather_tile(float *tb, size_t tb_row, size_t rows, size_t width, con
 static void scatter_tile(const float *tb, size_t tb_row, size_t rows, size_t width, float *c, size_t row, size_t col)
 {
     size_t j = 0;
+#if defined(__GNUC__) && !defined(__clang__) /* __builtin_shuffle; elsewhere the loop below does it all */
     if (row == 1 && rows == 6)
         for (; j + 4 <= width; j += 4) {
             const float *t = tb + j;
@@ -103,6 +106,7 @@ static void scatter_tile(const float *tb, size_t tb_row, size_t rows, size_t wid
                 memcpy(d + 4, pairs + 2 * q, 2 * sizeof *d);
             }
         }
+#endif
     for (size_t i = 0; i < rows; i++)
         for (size_t jj = j; jj < width; jj++) c[i * row + jj * col] = tb[i * tb_row + jj];
 }

@@ -78,6 +78,8 @@ static unsigned wanted_workers(void)
     return n - 1 > MAX_WORKERS ? MAX_WORKERS : (unsigned)(n - 1); /* the caller is one thread */
 }
 
+size_t obl_pool_size(void) { return (size_t)wanted_workers() + 1; }
+
 /* Called with `dispatch` held. */
 static int start_pool(pool *p)
 {

@@ -35,6 +35,10 @@ typedef void (*obl_task_fn)(void *ctx, size_t task);
  * in order. Returns when every task is done. */
 void obl_parallel_for(size_t n_tasks, size_t work, obl_task_fn fn, void *ctx);
 
+/* The threads a parallel loop runs on (the caller included): the online CPUs or
+ * OBL_NUM_THREADS, at most the pool's limit. */
+size_t obl_pool_size(void);
+
 /* Tasks of `chunk` items covering n items: ceil(n / chunk). */
 static inline size_t obl_tasks(size_t n, size_t chunk) { return n / chunk + (n % chunk != 0); }
 

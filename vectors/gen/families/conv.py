@@ -108,19 +108,23 @@ def _nchw_to(layout, shape):
     return shape if layout == "nchw" else (n, h, w, c)
 
 
-def conv2d_case(dt, in_nchw, filt_oihw, opts, tag="", bias=False, flo=0.0):
-    """A conv2d case; in_nchw / filt_oihw are logical shapes, permuted per the layouts in opts."""
+def conv2d_case(dt, in_nchw, filt_oihw, opts, tag="", bias=False, flo=0.0, name=None, x=None, x_tensor=None,
+                r=None):
+    """A conv2d case; in_nchw / filt_oihw are logical shapes, permuted per the layouts in opts.
+    A given input x (its values, and x_tensor: how the file holds them, e.g. generated) and
+    random stream r replace the ones drawn from the name."""
     il = opts.get("inputLayout", "nchw")
     fl = opts.get("filterLayout", "oihw")
     ishape = _nchw_to(il, in_nchw)
     fshape = tuple(filt_oihw[i] for i in OIHW_TO_CONV_FILTER[fl])
     o = dict(opts)
-    name = "conv2d %s in=%s filter=%s %s%s%s" % (dt, C.shape_str(ishape), C.shape_str(fshape), _opts_str(o),
-                                                 " bias" if bias else "", tag)
-    r = C.rng(name)
-    x = C.rand(r, dt, ishape, 0.0, 1.0)
+    name = name or "conv2d %s in=%s filter=%s %s%s%s" % (dt, C.shape_str(ishape), C.shape_str(fshape), _opts_str(o),
+                                                         " bias" if bias else "", tag)
+    r = r or C.rng(name)
+    if x is None:
+        x = C.rand(r, dt, ishape, 0.0, 1.0)
     w = C.rand(r, dt, fshape, flo, 1.0)
-    inputs = {"input": C.tensor(dt, ishape, x), "filter": C.tensor(dt, fshape, w, constant=True)}
+    inputs = {"input": x_tensor or C.tensor(dt, ishape, x), "filter": C.tensor(dt, fshape, w, constant=True)}
     b = None
     if bias:
         b = C.rand(r, dt, (filt_oihw[0],), 0.0, 1.0)

@@ -149,7 +149,8 @@ def _reduced_count(shape, axes):
     return max(n, 1)
 
 
-def _reduce_case(opname, dt, shape, axes, keep, x=None, name=None, impl=False, tag=""):
+def _reduce_case(opname, dt, shape, axes, keep, x=None, name=None, impl=False, tag="", x_tensor=None):
+    """A reduction case; x_tensor (with x: its values) says how the file holds a given input."""
     shape = tuple(shape)
     name = name or "%s %s %s axes=%s keep=%s%s" % (opname, dt, C.shape_str(shape),
                                                   "absent" if axes is None else list(axes), keep, tag)
@@ -173,7 +174,7 @@ def _reduce_case(opname, dt, shape, axes, keep, x=None, name=None, impl=False, t
     if opname in ("reduceSum", "reduceMean") and C.is_float(dt):
         # the floor's M: sum of |x| over the reduced axes (/ N for the mean)
         m = C.magnitude(reduce_ref(opname, np.abs(x.astype(np.float64)), axes, keep))
-    return C.case(name, {"input": C.tensor(dt, shape, x)},
+    return C.case(name, {"input": x_tensor or C.tensor(dt, shape, x)},
                   [C.op(opname, [("input", "input")], opts)], {"output": out}, N=n,
                   implementation_defined=impl, magnitude=m)
 

@@ -39,16 +39,16 @@ import numpy as np
 
 import generated
 
-from common import (case, desc_only, descriptor, expected, invalid_case, int_range, is_float, magnitude, op, rand, rng,
+from common import (case, desc_only, descriptor, expected, invalid_case, int_range, is_float, op, rand, rng,
                     shape_str, tensor)
 from families.activation import cast_scalar, clamp_ref, num
 from families.cast import mk as cast_mk
-from families.conv import conv2d_case, conv2d_ref, conv_t_case, conv_transpose_out_size
+from families.conv import conv2d_case, conv_t_case, conv_transpose_out_size
 from families.normalization import _conditioned, _eps, layernorm_ref
 from families.pad import pad_ref
 from families.matmul import gemm_case
 from families.pooling import _case as pool_case
-from families.reduction import reduce_ref
+from families.reduction import _reduce_case as reduce_case
 from families.softmax import _case as softmax_case
 
 FAMILY = "sensitivity"
@@ -452,21 +452,15 @@ def gen_generated():
 def _wide_row_conv(layout):
     """conv2d with one output row of 64 pixels over 256 channels and a 3x3 window: the row's
     im2col is 64 x 2304 floats (147456 > 2^17); the input is generated data."""
-    c, h, w, k = 256, 3, 66, 3
+    c, h, w = 256, 3, 66
     ishape = (1, c, h, w) if layout == "nchw" else (1, h, w, c)
     g = generated.spec(0xB10C0000 + (layout == "nhwc"), num(-1.0), num(1.0))
     x = generated.generate("float32", ishape, g).astype(np.float64)
-    r = rng("blocks/wide_row/" + layout)
-    wt = rand(r, "float32", (1, c, k, k), -1.0, 1.0)
-    opts = {"inputLayout": layout} if layout == "nhwc" else {}
-    y = conv2d_ref(x, wt.astype(np.float64), input_layout=layout)
-    m = conv2d_ref(np.abs(x), np.abs(wt.astype(np.float64)), input_layout=layout)
     name = "conv2d float32 in=%s filter=1x256x3x3 %s: one output row of 64 pixels, 147456 im2col floats" % (
         shape_str(ishape), layout)
-    inputs = {"input": _generated_input("float32", ishape, g),
-              "filter": tensor("float32", wt.shape, wt, constant=True)}
-    return case(name, inputs, op("conv2d", [("input", "input"), ("filter", "filter")], opts),
-                {"output": expected("float32", y)}, N=c * k * k, magnitude=magnitude(m))
+    return conv2d_case("float32", (1, c, h, w), (1, c, 3, 3), {"inputLayout": layout} if layout == "nhwc" else {},
+                       flo=-1.0, name=name, x=x, x_tensor=_generated_input("float32", ishape, g),
+                       r=rng("blocks/wide_row/" + layout))
 
 
 def gen_blocks():
@@ -535,12 +529,10 @@ def gen_blocks():
     # a backend may split the columns over threads): the last band is narrower (generated data)
     shape = (200, 700)
     g = generated.spec(0xB10C3000, num(-1.0), num(1.0))
-    x = generated.generate("float32", shape, g).astype(np.float64)
-    cases.append(case("reduceSum float32 [200,700] axes=[0] (columns in bands, the last one narrower)",
-                      {"input": _generated_input("float32", shape, g)},
-                      op("reduceSum", [("input", "input")], {"axes": [0]}),
-                      {"output": expected("float32", reduce_ref("reduceSum", x, [0]))}, N=shape[0],
-                      magnitude=magnitude(reduce_ref("reduceSum", np.abs(x), [0]))))
+    cases.append(reduce_case("reduceSum", "float32", shape, [0], False,
+                             x=generated.generate("float32", shape, g).astype(np.float64),
+                             name="reduceSum float32 [200,700] axes=[0] (columns in bands, the last one narrower)",
+                             x_tensor=_generated_input("float32", shape, g)))
     # softmax down an axis with inner elements, where only the last row holds the maximum and
     # the inputs span more than exp's double range: the maximum subtracted must be the whole axis's
     x = np.array([[-1000.0, -900.0, -1000.0, 0.0], [0.0, -1000.0, 0.5, -1000.0], [1000.0, 800.0, 1.0, -2.0]])
