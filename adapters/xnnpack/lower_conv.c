@@ -35,21 +35,54 @@ static int spatial_options(const wna_operation *op, xa_node *n, wna_error *err)
 }
 
 /* the node between an input and an output in `layout`: nchw ones are transposed around it */
-static int add_nhwc_node(xa_graph *g, xa_node *n, uint32_t in, uint32_t out, int nchw, wna_error *err)
+/* node n from an input already in NHWC to `out` (transposed back when the op is nchw) */
+static int add_node_to(xa_graph *g, xa_node *n, uint32_t nhwc_in, uint32_t out, int nchw, wna_error *err)
 {
+    n->in[0] = nhwc_in;
     if (!nchw) {
-        n->in[0] = in;
         n->out = out;
         return xa_add_node(g, n, err);
     }
-    uint32_t t_in, t_out;
-    if (xa_transpose(g, in, TO_NHWC, &t_in, err) || xa_add_value_like(g, out, TO_NHWC, &t_out, err)) return -1;
-    n->in[0] = t_in;
+    uint32_t t_out;
+    if (xa_add_value_like(g, out, TO_NHWC, &t_out, err)) return -1;
     n->out = t_out;
     if (xa_add_node(g, n, err)) return -1;
     xa_node back = {.kind = XA_TRANSPOSE, .in = {t_out}, .n_in = 1, .out = out};
     memcpy(back.perm, TO_NCHW, sizeof TO_NCHW);
     return xa_add_node(g, &back, err);
+}
+
+static int add_nhwc_node(xa_graph *g, xa_node *n, uint32_t in, uint32_t out, int nchw, wna_error *err)
+{
+    uint32_t t_in = in;
+    if (nchw && xa_transpose(g, in, TO_NHWC, &t_in, err)) return -1;
+    return add_node_to(g, n, t_in, out, nchw, err);
+}
+
+/* XNNPACK's max pooling (Debian's 0.0~git20220216 snapshot) replaces each tap of a dilated
+ * window that lies in the padding by a "safe" tap at o*s - p%d (+d): near the bottom and right
+ * edges that tap is outside the image too, so it reads the next row's pixels or past the
+ * tensor's end (adapters/xnnpack/README.md, repro/maxpool_dilated_padding.c). A dilated max
+ * pool with padding therefore pools an explicitly padded copy (-inf) with no padding. */
+static int add_padded_maxpool(xa_graph *g, xa_node *n, uint32_t in, uint32_t out, int nchw, wna_error *err)
+{
+    uint32_t t_in = in;
+    if (nchw && xa_transpose(g, in, TO_NHWC, &t_in, err)) return -1;
+    const xa_value *v = &g->values[t_in];
+    size_t dims[4] = {v->dims[0], v->dims[1] + n->pad[0] + n->pad[2], v->dims[2] + n->pad[3] + n->pad[1], v->dims[3]};
+    size_t count = 1; /* the copy is not a graph operand: the runner's tensor cap does not cover it */
+    for (int i = 0; i < 4; i++) {
+        if (dims[i] > ((size_t)1 << 31) / count)
+            return xa_fail(err, WNA_NOT_SUPPORTED_ERROR, "maxPool2d: the padded copy of the input would pass 2^31 elements");
+        count *= dims[i];
+    }
+    int padded = xa_add_value(g, 4, dims, v->f16, err);
+    if (padded < 0) return -1;
+    xa_node pad = {.kind = XA_PAD, .in = {t_in}, .n_in = 1, .out = (uint32_t)padded, .alpha = -INFINITY,
+                   .pre = {0, n->pad[0], n->pad[3], 0}, .post = {0, n->pad[2], n->pad[1], 0}};
+    if (xa_add_node(g, &pad, err)) return -1;
+    memset(n->pad, 0, sizeof n->pad);
+    return add_node_to(g, n, (uint32_t)padded, out, nchw, err);
 }
 
 static int layout_nchw(const wna_operation *op, const char *name, wna_error *err)
@@ -202,6 +235,8 @@ int xa_lower_pool2d(xa_graph *g, const wna_graph *wg, const wna_operation *op, w
     int64_t need_w = ((int64_t)ow - 1) * n.sw + ((int64_t)n.kw - 1) * n.dw + 1 - ((int64_t)w + n.pad[1] + n.pad[3]);
     if (need_h > 0) n.pad[2] += (uint32_t)need_h;
     if (need_w > 0) n.pad[1] += (uint32_t)need_w;
+    int padded = n.pad[0] || n.pad[1] || n.pad[2] || n.pad[3];
+    if (maxpool && (n.dh > 1 || n.dw > 1) && padded) return add_padded_maxpool(g, &n, in, out, nchw, err);
     return add_nhwc_node(g, &n, in, out, nchw, err);
 }
 
