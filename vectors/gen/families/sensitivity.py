@@ -298,6 +298,12 @@ def gen_boundaries():
         for opname in ("maxPool2d", "l2Pool2d"):
             for layout in ("nchw", "nhwc"):
                 cases.append(pool_case(opname, f32, (1, 2, 7, 6), o, layout, tag=" (dilated window in the padding)"))
+    # a float32 pad value that float16 cannot hold: only a float16 pad rounds its value
+    x = rand(rng("pad float32 value 0.1"), f32, (2, 3), -1.0, 1.0)
+    cases.append(case("pad float32 2x3 constant value 0.1 (not a float16 value)", {"input": tensor(f32, x.shape, x)},
+                      op("pad", [("input", "input"), ("beginningPadding", [1, 0]), ("endingPadding", [0, 2])],
+                         {"value": 0.1}),
+                      {"output": expected(f32, pad_ref(x.astype(np.float64), [1, 0], [0, 2], "constant", 0.1))}))
     # a permutation item equal to the rank is out of range (one past the last axis)
     for perm, shape in [([0, 2], (2, 3)), ([4, 0, 1, 2], (2, 3, 2, 2)), ([1, 0, 3, 2, 5], (2, 3, 2, 2, 1)), ([8, 0, 1, 2, 3, 4, 5, 6], MAX_RANK_SHAPES[8])]:
         cases.append(invalid_case("transpose permutation %s of a rank-%d input: %d is one past the last axis"
@@ -532,6 +538,12 @@ def gen_blocks():
     cases.append(reduce_case("reduceSum", "float32", shape, [0], False,
                              x=generated.generate("float32", shape, g).astype(np.float64),
                              name="reduceSum float32 [200,700] axes=[0] (columns in bands, the last one narrower)",
+                             x_tensor=_generated_input("float32", shape, g)))
+    # reduceLogSumExp down the same columns: a backend's second pass needs each band's own maxima
+    g = generated.spec(0xB10C4000, num(-4.0), num(4.0))
+    cases.append(reduce_case("reduceLogSumExp", "float32", shape, [0], False,
+                             x=generated.generate("float32", shape, g).astype(np.float64),
+                             name="reduceLogSumExp float32 [200,700] axes=[0] (columns in bands, the last one narrower)",
                              x_tensor=_generated_input("float32", shape, g)))
     # softmax down an axis with inner elements, where only the last row holds the maximum and
     # the inputs span more than exp's double range: the maximum subtracted must be the whole axis's
