@@ -34,7 +34,6 @@ static int spatial_options(const wna_operation *op, xa_node *n, wna_error *err)
     return 0;
 }
 
-/* the node between an input and an output in `layout`: nchw ones are transposed around it */
 /* node n from an input already in NHWC to `out` (transposed back when the op is nchw) */
 static int add_node_to(xa_graph *g, xa_node *n, uint32_t nhwc_in, uint32_t out, int nchw, wna_error *err)
 {
@@ -52,6 +51,7 @@ static int add_node_to(xa_graph *g, xa_node *n, uint32_t nhwc_in, uint32_t out, 
     return xa_add_node(g, &back, err);
 }
 
+/* the node between an input and an output in `layout`: nchw ones are transposed around it */
 static int add_nhwc_node(xa_graph *g, xa_node *n, uint32_t in, uint32_t out, int nchw, wna_error *err)
 {
     uint32_t t_in = in;

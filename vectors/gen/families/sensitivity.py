@@ -13,7 +13,9 @@ values come from the same spec-literal NumPy math as the op families.
   count_wrap   shapes whose element count wraps around 2^32 or 2^64 to exactly the input's
                count: a port that multiplies dimensions without an overflow check accepts them
   boundaries   builder checks at their exact boundary, on each axis separately (a port that
-               compares with the wrong operator or the other axis's value accepts or rejects)
+               compares with the wrong operator or the other axis's value accepts or rejects);
+               dilated pooling windows that start in the padding, the largest unsigned long as a
+               stride, a float32 pad value that float16 cannot hold
   max_rank     ranks 6 to 8 (8 is the reference's limit, DEVIATIONS.md) for the ops that index
                per-dimension arrays: an off-by-one over the dimensions, or an array sized for
                rank 5 or 6, reads or writes past its end (caught by ASan, or by the values)
@@ -29,8 +31,9 @@ values come from the same spec-literal NumPy math as the op families.
                (padding on all four sides, strides leaving input rows unread, two batches,
                fewer pixels than channels), 1x1 convs read in place with batches and groups,
                depthwise taps past the right edge under a stride; a reduction down more
-               columns than one band, softmax whose maximum is only in the last row of an axis
-               with inner elements (inputs past exp's double range), gemm with alpha 0 and c
+               columns than one band (reduceSum, and reduceLogSumExp's second pass), softmax
+               whose maximum is only in the last row of an axis with inner elements (inputs past
+               exp's double range), gemm with alpha 0 and c
   fills        inputs and constants given as one value that fills the shape (vectors/FORMAT.md),
                for every data type and element size, with a value whose every byte is non-zero
                and an odd element count: a fill that stops short, skips or drops a byte shows
@@ -430,6 +433,11 @@ def _generated_input(dt, shape, g):
     return {"descriptor": descriptor(dt, shape), "data": g}
 
 
+def _generated_values(dt, shape, g):
+    """A generated float input: its values (float64, for the expectation) and its tensor."""
+    return generated.generate(dt, shape, g).astype(np.float64), _generated_input(dt, shape, g)
+
+
 def gen_generated():
     cases = []
     for dt in ("float32", "float16", "int32", "uint32", "int64", "uint64", "int8", "uint8"):
@@ -460,13 +468,12 @@ def _wide_row_conv(layout):
     im2col is 64 x 2304 floats (147456 > 2^17); the input is generated data."""
     c, h, w = 256, 3, 66
     ishape = (1, c, h, w) if layout == "nchw" else (1, h, w, c)
-    g = generated.spec(0xB10C0000 + (layout == "nhwc"), num(-1.0), num(1.0))
-    x = generated.generate("float32", ishape, g).astype(np.float64)
+    x, x_tensor = _generated_values("float32", ishape, generated.spec(0xB10C0000 + (layout == "nhwc"), num(-1.0),
+                                                                      num(1.0)))
     name = "conv2d float32 in=%s filter=1x256x3x3 %s: one output row of 64 pixels, 147456 im2col floats" % (
         shape_str(ishape), layout)
     return conv2d_case("float32", (1, c, h, w), (1, c, 3, 3), {"inputLayout": layout} if layout == "nhwc" else {},
-                       flo=-1.0, name=name, x=x, x_tensor=_generated_input("float32", ishape, g),
-                       r=rng("blocks/wide_row/" + layout))
+                       flo=-1.0, name=name, x=x, x_tensor=x_tensor, r=rng("blocks/wide_row/" + layout))
 
 
 def gen_blocks():
@@ -532,19 +539,13 @@ def gen_blocks():
                                                                             padding=[0, 0, 0, 3]),
                                  tag=" (depthwise, taps past the right edge under a stride)"))
     # a sum down the rows of 700 columns (more than one 256-column band; 140000 elements, so
-    # a backend may split the columns over threads): the last band is narrower (generated data)
-    shape = (200, 700)
-    g = generated.spec(0xB10C3000, num(-1.0), num(1.0))
-    cases.append(reduce_case("reduceSum", "float32", shape, [0], False,
-                             x=generated.generate("float32", shape, g).astype(np.float64),
-                             name="reduceSum float32 [200,700] axes=[0] (columns in bands, the last one narrower)",
-                             x_tensor=_generated_input("float32", shape, g)))
+    # a backend may split the columns over threads): the last band is narrower (generated data);
     # reduceLogSumExp down the same columns: a backend's second pass needs each band's own maxima
-    g = generated.spec(0xB10C4000, num(-4.0), num(4.0))
-    cases.append(reduce_case("reduceLogSumExp", "float32", shape, [0], False,
-                             x=generated.generate("float32", shape, g).astype(np.float64),
-                             name="reduceLogSumExp float32 [200,700] axes=[0] (columns in bands, the last one narrower)",
-                             x_tensor=_generated_input("float32", shape, g)))
+    shape = (200, 700)
+    for opname, seed, lo in (("reduceSum", 0xB10C3000, -1.0), ("reduceLogSumExp", 0xB10C4000, -4.0)):
+        x, x_tensor = _generated_values("float32", shape, generated.spec(seed, num(lo), num(-lo)))
+        cases.append(reduce_case(opname, "float32", shape, [0], False, x=x, x_tensor=x_tensor,
+                                 name="%s float32 [200,700] axes=[0] (columns in bands, the last one narrower)" % opname))
     # softmax down an axis with inner elements, where only the last row holds the maximum and
     # the inputs span more than exp's double range: the maximum subtracted must be the whole axis's
     x = np.array([[-1000.0, -900.0, -1000.0, 0.0], [0.0, -1000.0, 0.5, -1000.0], [1000.0, 800.0, 1.0, -2.0]])
